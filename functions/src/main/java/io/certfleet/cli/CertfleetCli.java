@@ -1,0 +1,69 @@
+package io.certfleet.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code certfleet} command line: {@code ./certfleet COMMAND [OPTIONS]}. */
+@Command(name = "certfleet",
+        mixinStandardHelpOptions = true,
+        versionProvider = CertfleetCli.Version.class,
+        description = "Fleet scanning and auto-remediation of TLS certificates on AWS.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  done, nothing to report", "  1  done, findings need attention",
+                  "  2  bad command line", "  3  could not do the job (AWS or emulator unreachable, ...)"})
+public final class CertfleetCli implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command line with the given streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new CertfleetCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(CertfleetCli::usageError);
+        commandLine.setExecutionExceptionHandler((exception, failed, parsed) -> {
+            failed.getErr().println("certfleet: " + oneLine(exception));
+            return ExitCode.FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "no command given; try 'certfleet --help'");
+    }
+
+    /** One line: what was wrong, and where to read more. */
+    private static int usageError(ParameterException exception, String[] args) {
+        CommandLine failed = exception.getCommandLine();
+        String command = failed.getCommandSpec().qualifiedName();
+        String message = oneLine(exception);
+        String hint = message.contains("--help") ? "" : " (see '" + command + " --help')";
+        failed.getErr().println(command + ": " + message + hint);
+        return ExitCode.USAGE;
+    }
+
+    static String oneLine(Throwable throwable) {
+        String message = throwable.getMessage() == null ? throwable.getClass().getSimpleName() : throwable.getMessage();
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** The version from the jar manifest (set by the build). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = CertfleetCli.class.getPackage().getImplementationVersion();
+            return new String[] {"certfleet " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.certfleet.cli;
+
+import io.certfleet.adapters.aws.AwsClients;
+import io.certfleet.adapters.aws.AwsSettings;
+import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
+import io.certfleet.local.Demo;
+import io.certfleet.local.LocalEmulator;
+import io.certfleet.wiring.Wiring;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.regions.Region;
+
+/** {@code certfleet demo}: the main job on a local AWS emulator, from seeding a fleet to the expiry report. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs certfleet on a local AWS emulator: seeds a demo fleet into ACM, scans it into the "
+                + "inventory table and prints the certificates by expiry.",
+                "Uses the emulator at --endpoint or AWS_ENDPOINT_URL if given, else starts moto "
+                + "(python3 -m moto.server) for this run and stops it afterwards. Never touches real AWS."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "A running emulator to use (default: AWS_ENDPOINT_URL, else start moto).")
+    URI endpoint;
+
+    @Option(names = "--table", paramLabel = "NAME", defaultValue = InventoryTableDesign.DEFAULT_TABLE_NAME,
+            description = "Inventory table (default: ${DEFAULT-VALUE}); created if missing.")
+    String table;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
+            description = "Region to seed and scan (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Override
+    public Integer call() {
+        try (LocalEmulator emulator = LocalEmulator.acquire(Optional.ofNullable(endpoint), System.getenv());
+             AwsClients aws = new AwsClients(AwsSettings.forEmulator(emulator.endpoint(), Region.of(region)))) {
+            spec.commandLine().getOut().println("certfleet demo on " + emulator.describe());
+            Demo.Report report = new Demo(new Wiring(aws, Clock.systemUTC(), table)).run();
+            new DemoReportView(spec.commandLine().getOut()).print(report);
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,52 @@
+package io.certfleet.cli;
+
+import io.certfleet.core.discovery.ScanResult;
+import io.certfleet.core.inventory.ExpiryLine;
+import io.certfleet.core.inventory.ExpiryStatus;
+import io.certfleet.core.inventory.InventoryRecord;
+import io.certfleet.local.Demo;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Prints a {@link Demo.Report} for people. */
+final class DemoReportView {
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final PrintWriter out;
+
+    DemoReportView(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(Demo.Report report) {
+        out.printf("Inventory table %s: %s%n", report.tableName(),
+                report.table().name().toLowerCase(Locale.ROOT));
+        out.printf("ACM %s: removed %d certificates of an earlier demo run, imported %d%n",
+                report.scope(), report.previousSeedRemoved(), report.seeded());
+        ScanResult scan = report.scan();
+        out.printf("Scan of %s: %d found, %d new, %d unreadable, %d marked removed (%d ms)%n%n",
+                scan.scope(), scan.found(), scan.added(), scan.malformed(), scan.removed(), scan.durationMs());
+        TextTable table = new TextTable("SUBJECT", "KEY", "EXPIRES", "DAYS LEFT", "STATUS", "SOURCE");
+        for (ExpiryLine line : report.expiry()) {
+            table.row(row(line));
+        }
+        table.print(out);
+        long attention = report.expiry().stream().filter(line -> line.status() != ExpiryStatus.OK).count();
+        out.printf("%n%d certificates, %d need attention.%n", report.expiry().size(), attention);
+    }
+
+    private static String[] row(ExpiryLine line) {
+        InventoryRecord record = line.record();
+        String source = record.location().source() + " " + record.location().arn();
+        if (!record.isReadable()) {
+            return new String[] {"(unreadable: " + record.malformedReason() + ")", "-", "-", "-",
+                    line.status().name(), source};
+        }
+        return new String[] {record.facts().subject(), record.facts().keyDescription(),
+                DATE.format(record.facts().notAfter()), Long.toString(line.daysLeft()), line.status().name(), source};
+    }
+}

@@ -1,0 +1,122 @@
+package io.certfleet.handlers.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads the events handlers receive and writes their results, with a specific reason for every bad input. */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+
+    private EventJson() {
+    }
+
+    /** Parses an EventBridge Scheduled Event, or throws {@link InvalidEventException} saying what is wrong. */
+    public static ScheduledEvent readScheduledEvent(InputStream input) {
+        JsonNode event = readObject(input);
+        String detailType = requiredText(event, "detail-type");
+        String source = requiredText(event, "source");
+        if (!ScheduledEvent.DETAIL_TYPE.equals(detailType) || !ScheduledEvent.SOURCE.equals(source)) {
+            throw new InvalidEventException("expected an EventBridge '" + ScheduledEvent.DETAIL_TYPE + "' from '"
+                    + ScheduledEvent.SOURCE + "', got '" + detailType + "' from '" + source + "'");
+        }
+        String account = matching(event, "account", ACCOUNT_ID, "a 12-digit AWS account id");
+        String region = matching(event, "region", REGION, "an AWS region such as us-east-1");
+        return new ScheduledEvent(requiredText(event, "id"), account, region, instant(event, "time"),
+                texts(event, "resources"));
+    }
+
+    /** Writes a handler's result as JSON. */
+    public static void write(OutputStream output, Object result) {
+        try {
+            MAPPER.writeValue(output, result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the handler's result", e);
+        }
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static JsonNode readObject(InputStream input) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(input);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("event is not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the event", e);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new InvalidEventException("event is empty");
+        }
+        if (!node.isObject()) {
+            throw new InvalidEventException("event must be a JSON object, got " + node.getNodeType());
+        }
+        return node;
+    }
+
+    private static String requiredText(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidEventException("event has no '" + field + "' field");
+        }
+        if (!value.isTextual()) {
+            throw new InvalidEventException("event field '" + field + "' must be a string, got " + value.getNodeType());
+        }
+        return value.asText();
+    }
+
+    private static String matching(JsonNode event, String field, Pattern pattern, String expected) {
+        String value = requiredText(event, field);
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidEventException("event field '" + field + "' must be " + expected + ", got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static Instant instant(JsonNode event, String field) {
+        String value = requiredText(event, field);
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException("event field '" + field + "' must be an ISO-8601 UTC time such as "
+                    + "2026-11-27T06:00:00Z, got '" + value + "'", e);
+        }
+    }
+
+    private static List<String> texts(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new InvalidEventException("event field '" + field + "' must be an array of strings");
+        }
+        List<String> texts = new ArrayList<>();
+        value.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+}

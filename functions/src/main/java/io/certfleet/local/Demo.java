@@ -1,0 +1,40 @@
+package io.certfleet.local;
+
+import io.certfleet.adapters.aws.dynamodb.InventoryTable;
+import io.certfleet.core.discovery.ScanResult;
+import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.inventory.ExpiryLine;
+import io.certfleet.wiring.Wiring;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * certfleet's main job on a local emulator: make sure the inventory table exists, seed a demo fleet into ACM,
+ * scan it into the inventory through the core, and report expiry. Later capabilities grow this into the whole
+ * pipeline.
+ */
+public final class Demo {
+
+    /** What a demo run did and found. */
+    public record Report(String tableName, InventoryTable.Outcome table, ScanScope scope, int previousSeedRemoved,
+                         int seeded, ScanResult scan, List<ExpiryLine> expiry) {
+    }
+
+    private final Wiring wiring;
+
+    public Demo(Wiring wiring) {
+        this.wiring = Objects.requireNonNull(wiring, "wiring");
+    }
+
+    public Report run() {
+        InventoryTable table = wiring.inventoryTable();
+        InventoryTable.Outcome tableOutcome = table.ensureExists();
+        ScanScope scope = wiring.ownScope();
+        DemoFleet fleet = new DemoFleet(wiring.aws().acm(), wiring.clock());
+        int removed = fleet.removePreviousSeed();
+        int seeded = fleet.seed().size();
+        ScanResult scan = wiring.scanCertificates().scan(wiring.acm(scope));
+        List<ExpiryLine> expiry = wiring.reportExpiry().report();
+        return new Report(table.name(), tableOutcome, scope, removed, seeded, scan, expiry);
+    }
+}
