@@ -41,7 +41,8 @@ final class DemoReportView {
 
     private static String[] row(ExpiryLine line) {
         InventoryRecord record = line.record();
-        String source = record.location().source() + " " + record.location().arn();
+        String arn = record.location().arn();
+        String source = record.location().source() + " " + arn.substring(arn.lastIndexOf(':') + 1);
         if (!record.isReadable()) {
             return new String[] {"(unreadable: " + record.malformedReason() + ")", "-", "-", "-",
                     line.status().name(), source};
