@@ -8,10 +8,10 @@ public final class EmulatorUnavailableException extends RuntimeException {
             + "(moto, LocalStack). See localstack/README.md.";
 
     public EmulatorUnavailableException(String reason) {
-        super(reason + ". " + HOW_TO_INSTALL);
+        super(reason.strip() + ". " + HOW_TO_INSTALL);
     }
 
     public EmulatorUnavailableException(String reason, Throwable cause) {
-        super(reason + ". " + HOW_TO_INSTALL, cause);
+        super(reason.strip() + ". " + HOW_TO_INSTALL, cause);
     }
 }
