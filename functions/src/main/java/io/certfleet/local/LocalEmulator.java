@@ -1,5 +1,6 @@
 package io.certfleet.local;
 
+import io.certfleet.adapters.aws.AwsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -22,9 +23,7 @@ public final class LocalEmulator implements AutoCloseable {
     }
 
     public static LocalEmulator acquire(Optional<URI> explicitEndpoint, Map<String, String> env) {
-        Optional<URI> named = explicitEndpoint.or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL"))
-                .filter(value -> !value.isBlank())
-                .map(URI::create));
+        Optional<URI> named = explicitEndpoint.or(() -> AwsSettings.endpointFromEnvironment(env));
         if (named.isPresent()) {
             if (!MotoServer.answers(named.get())) {
                 throw new EmulatorUnavailableException("Nothing answers at " + named.get()

@@ -195,11 +195,13 @@ public final class MotoServer implements AutoCloseable {
         try {
             return banner.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            String why = process.isAlive() ? "did not report its address within " + timeout.toSeconds() + " s"
+            // ExecutionException: its output ended before the banner, i.e. it exited.
+            String why = e instanceof TimeoutException
+                    ? "did not report its address within " + timeout.toSeconds() + " s"
                     : "exited";
-            throw new EmulatorUnavailableException("moto server (" + python + " -m moto.server) " + why + "; its output:\n"
-                    + lastOutput(output));
+            process.destroyForcibly();
+            throw new EmulatorUnavailableException("moto server (" + python + " -m moto.server) " + why
+                    + "; its output:\n" + lastOutput(output));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

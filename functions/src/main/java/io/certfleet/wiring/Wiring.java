@@ -28,11 +28,13 @@ public final class Wiring {
     private final Clock clock;
     private final String tableName;
     private final BouncyCastleCertificateParser parser = new BouncyCastleCertificateParser();
+    private final InventoryRepository inventory;
 
     public Wiring(AwsClients aws, Clock clock, String tableName) {
         this.aws = Objects.requireNonNull(aws, "aws");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.inventory = new DynamoDbInventoryRepository(aws.dynamoDbEnhanced(), tableName);
     }
 
     /** Wiring for a Lambda function or CLI run: AWS settings and table name from the environment. */
@@ -58,7 +60,7 @@ public final class Wiring {
     }
 
     public InventoryRepository inventory() {
-        return new DynamoDbInventoryRepository(aws.dynamoDbEnhanced(), tableName);
+        return inventory;
     }
 
     /** ACM of the given account and region, read with this wiring's credentials. */
@@ -73,10 +75,10 @@ public final class Wiring {
     }
 
     public ScanCertificates scanCertificates() {
-        return new ScanCertificates(parser, inventory(), clock);
+        return new ScanCertificates(parser, inventory, clock);
     }
 
     public ReportExpiry reportExpiry() {
-        return new ReportExpiry(inventory(), clock, ReportExpiry.DEFAULT_WARNING_WINDOW);
+        return new ReportExpiry(inventory, clock, ReportExpiry.DEFAULT_WARNING_WINDOW);
     }
 }

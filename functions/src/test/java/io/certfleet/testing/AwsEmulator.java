@@ -29,9 +29,7 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     static AwsEmulator acquire() {
-        Optional<URI> configured = Optional.ofNullable(System.getenv(AwsSettings.ENDPOINT_VARIABLE))
-                .filter(value -> !value.isBlank())
-                .map(URI::create);
+        Optional<URI> configured = AwsSettings.endpointFromEnvironment(System.getenv());
         if (configured.isPresent()) {
             System.out.println("[aws-emulator] using " + AwsSettings.ENDPOINT_VARIABLE + "=" + configured.get());
             return new AwsEmulator(configured.get(), null);

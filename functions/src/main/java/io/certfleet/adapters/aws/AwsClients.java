@@ -23,6 +23,7 @@ public final class AwsClients implements AutoCloseable {
     private final AwsSettings settings;
     private final SdkHttpClient httpClient;
     private final ConcurrentHashMap<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+    private DynamoDbEnhancedClient dynamoDbEnhanced;
 
     public AwsClients(AwsSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -48,8 +49,11 @@ public final class AwsClients implements AutoCloseable {
         return cached(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()));
     }
 
-    public DynamoDbEnhancedClient dynamoDbEnhanced() {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build();
+    public synchronized DynamoDbEnhancedClient dynamoDbEnhanced() {
+        if (dynamoDbEnhanced == null) {
+            dynamoDbEnhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build();
+        }
+        return dynamoDbEnhanced;
     }
 
     public StsClient sts() {

@@ -41,7 +41,7 @@ public record AwsSettings(Region region, Optional<URI> endpoint, AwsCredentialsP
      * no access key is configured.
      */
     public static AwsSettings fromEnvironment(Map<String, String> env) {
-        Optional<URI> endpoint = nonBlank(env.get(ENDPOINT_VARIABLE)).map(AwsSettings::endpointUri);
+        Optional<URI> endpoint = endpointFromEnvironment(env);
         Region region = nonBlank(env.get("AWS_REGION"))
                 .or(() -> nonBlank(env.get("AWS_DEFAULT_REGION")))
                 .map(Region::of)
@@ -58,16 +58,13 @@ public record AwsSettings(Region region, Optional<URI> endpoint, AwsCredentialsP
         return new AwsSettings(region, Optional.of(endpoint), StaticCredentialsProvider.create(EMULATOR_CREDENTIALS));
     }
 
-    public AwsSettings withRegion(Region otherRegion) {
-        return new AwsSettings(otherRegion, endpoint, credentials);
-    }
-
-    public AwsSettings withCredentials(AwsCredentialsProvider otherCredentials) {
-        return new AwsSettings(region, endpoint, otherCredentials);
+    /** The endpoint {@code AWS_ENDPOINT_URL} names, if set; fails with the variable's name if it is not a URL. */
+    public static Optional<URI> endpointFromEnvironment(Map<String, String> env) {
+        return nonBlank(env.get(ENDPOINT_VARIABLE)).map(AwsSettings::endpointUri);
     }
 
     /** Parses an endpoint URL, failing with the variable's name when it is not an absolute http(s) URL. */
-    static URI endpointUri(String text) {
+    private static URI endpointUri(String text) {
         URI uri;
         try {
             uri = URI.create(text.strip());
