@@ -5,6 +5,7 @@ import io.certfleet.adapters.aws.AwsSettings;
 import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
 import io.certfleet.local.Demo;
 import io.certfleet.local.LocalEmulator;
+import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.net.URI;
 import java.time.Clock;
@@ -44,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
         try (LocalEmulator emulator = LocalEmulator.acquire(Optional.ofNullable(endpoint), System.getenv());
              AwsClients aws = new AwsClients(AwsSettings.forEmulator(emulator.endpoint(), Region.of(region)))) {
             spec.commandLine().getOut().println("certfleet demo on " + emulator.describe());
-            Demo.Report report = new Demo(new Wiring(aws, Clock.systemUTC(), table)).run();
+            Demo.Report report = new Demo(new Wiring(aws, Clock.systemUTC(),
+                    CertfleetSettings.defaults().withTableName(table))).run();
             new DemoReportView(spec.commandLine().getOut()).print(report);
         }
         return ExitCode.OK;

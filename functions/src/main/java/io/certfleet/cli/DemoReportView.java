@@ -1,6 +1,6 @@
 package io.certfleet.cli;
 
-import io.certfleet.core.discovery.ScanResult;
+import io.certfleet.core.discovery.WorkResult;
 import io.certfleet.core.inventory.ExpiryLine;
 import io.certfleet.core.inventory.ExpiryStatus;
 import io.certfleet.core.inventory.InventoryRecord;
@@ -25,11 +25,12 @@ final class DemoReportView {
     void print(Demo.Report report) {
         out.printf("Inventory table %s: %s%n", report.tableName(),
                 report.table().name().toLowerCase(Locale.ROOT));
+        WorkResult scan = report.firstItem();
         out.printf("ACM %s: removed %d certificates of an earlier demo run, imported %d%n",
-                report.scope(), report.previousSeedRemoved(), report.seeded());
-        ScanResult scan = report.scan();
+                scan.item().scope(), report.previousSeedRemoved(), report.seeded());
         out.printf("Scan of %s: %d found, %d new, %d unreadable, %d marked removed (%d ms)%n%n",
-                scan.scope(), scan.found(), scan.added(), scan.malformed(), scan.removed(), scan.durationMs());
+                scan.item().scope(), scan.certificates(), scan.certificatesAdded(), scan.malformed(),
+                scan.certificatesRemoved(), scan.durationMs());
         TextTable table = new TextTable("SUBJECT", "KEY", "EXPIRES", "DAYS LEFT", "STATUS", "SOURCE");
         for (ExpiryLine line : report.expiry()) {
             table.row(row(line));

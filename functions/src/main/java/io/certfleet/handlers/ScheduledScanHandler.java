@@ -2,17 +2,19 @@ package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.certfleet.core.discovery.ScanResult;
 import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.discovery.WorkItem;
+import io.certfleet.core.discovery.WorkResult;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.handlers.events.ScheduledEvent;
 import io.certfleet.wiring.Wiring;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
- * Scheduled scan: on each EventBridge schedule tick, reads ACM of the account and region the rule fired in into
- * the inventory table, and returns the {@link ScanResult}.
+ * Scheduled scan of the function's own account: on each EventBridge schedule tick, scans the account and region
+ * the rule fired in (global services included) into the inventory, and returns the {@link WorkResult}.
  */
 public final class ScheduledScanHandler implements RequestStreamHandler {
 
@@ -30,8 +32,8 @@ public final class ScheduledScanHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         ScheduledEvent event = EventJson.readScheduledEvent(input);
-        ScanScope scope = new ScanScope(event.account(), event.region());
-        ScanResult result = wiring.scanCertificates().scan(wiring.acm(scope));
+        WorkItem item = new WorkItem(event.id(), new ScanScope(event.account(), event.region()), true, Map.of());
+        WorkResult result = wiring.scanFleet().scanOne(item);
         context.getLogger().log(EventJson.toJson(result));
         EventJson.write(output, result);
     }

@@ -1,8 +1,10 @@
 package io.certfleet.local;
 
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
-import io.certfleet.core.discovery.ScanResult;
-import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.discovery.WorkResult;
+import io.certfleet.core.fleet.AccountSelection;
+import io.certfleet.core.fleet.FleetScanResult;
+import io.certfleet.core.fleet.ScanPlan;
 import io.certfleet.core.inventory.ExpiryLine;
 import io.certfleet.wiring.Wiring;
 import java.util.List;
@@ -16,8 +18,11 @@ import java.util.Objects;
 public final class Demo {
 
     /** What a demo run did and found. */
-    public record Report(String tableName, InventoryTable.Outcome table, ScanScope scope, int previousSeedRemoved,
-                         int seeded, ScanResult scan, List<ExpiryLine> expiry) {
+    public record Report(String tableName, InventoryTable.Outcome table, int previousSeedRemoved, int seeded,
+                         FleetScanResult scan, List<ExpiryLine> expiry) {
+        public WorkResult firstItem() {
+            return scan.results().getFirst();
+        }
     }
 
     private final Wiring wiring;
@@ -29,12 +34,13 @@ public final class Demo {
     public Report run() {
         InventoryTable table = wiring.inventoryTable();
         InventoryTable.Outcome tableOutcome = table.ensureExists();
-        ScanScope scope = wiring.ownScope();
         DemoFleet fleet = new DemoFleet(wiring.aws().acm(), wiring.clock());
         int removed = fleet.removePreviousSeed();
         int seeded = fleet.seed().size();
-        ScanResult scan = wiring.scanCertificates().scan(wiring.acm(scope));
+        ScanPlan plan = wiring.planScan().plan(new AccountSelection.Caller(),
+                List.of(wiring.aws().settings().region().id()));
+        FleetScanResult scan = wiring.scanFleet().run(plan, 4);
         List<ExpiryLine> expiry = wiring.reportExpiry().report();
-        return new Report(table.name(), tableOutcome, scope, removed, seeded, scan, expiry);
+        return new Report(table.name(), tableOutcome, removed, seeded, scan, expiry);
     }
 }

@@ -1,18 +1,18 @@
 package io.certfleet.wiring;
 
 import io.certfleet.adapters.aws.AwsClients;
-import io.certfleet.adapters.aws.acm.AcmCertificateStore;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbInventoryRepository;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
-import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
+import io.certfleet.adapters.aws.fleet.AwsSourceFactory;
+import io.certfleet.adapters.aws.organizations.OrganizationsAccountDirectory;
 import io.certfleet.adapters.x509.BouncyCastleCertificateParser;
-import io.certfleet.core.discovery.CertificateStore;
-import io.certfleet.core.discovery.ScanCertificates;
-import io.certfleet.core.discovery.ScanScope;
-import io.certfleet.core.inventory.InventoryRepository;
+import io.certfleet.core.discovery.ScanAccountRegion;
+import io.certfleet.core.fleet.AccountDirectory;
+import io.certfleet.core.fleet.PlanScan;
+import io.certfleet.core.fleet.ScanFleet;
 import io.certfleet.core.inventory.ReportExpiry;
+import io.certfleet.core.ownership.ResolveOwnership;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,30 +21,25 @@ import java.util.Objects;
  */
 public final class Wiring {
 
-    /** Environment variable naming the inventory table (the CDK stack sets it on every function). */
-    public static final String TABLE_VARIABLE = "CERTFLEET_TABLE";
-
     private final AwsClients aws;
     private final Clock clock;
-    private final String tableName;
-    private final BouncyCastleCertificateParser parser = new BouncyCastleCertificateParser();
-    private final InventoryRepository inventory;
+    private final CertfleetSettings settings;
+    private final DynamoDbInventoryRepository inventory;
+    private final AccountDirectory accounts;
+    private String callerAccountId;
 
-    public Wiring(AwsClients aws, Clock clock, String tableName) {
+    public Wiring(AwsClients aws, Clock clock, CertfleetSettings settings) {
         this.aws = Objects.requireNonNull(aws, "aws");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.inventory = new DynamoDbInventoryRepository(aws.dynamoDbEnhanced(), tableName);
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.inventory = new DynamoDbInventoryRepository(aws.dynamoDbEnhanced(), aws.dynamoDb(), settings.tableName());
+        this.accounts = new OrganizationsAccountDirectory(aws.organizations(), aws.sts());
     }
 
-    /** Wiring for a Lambda function or CLI run: AWS settings and table name from the environment. */
+    /** Wiring for a Lambda function or CLI run: AWS settings and certfleet settings from the environment. */
     public static Wiring fromEnvironment() {
-        return fromEnvironment(System.getenv(), AwsClients.fromEnvironment());
-    }
-
-    static Wiring fromEnvironment(Map<String, String> env, AwsClients aws) {
-        String table = env.getOrDefault(TABLE_VARIABLE, InventoryTableDesign.DEFAULT_TABLE_NAME);
-        return new Wiring(aws, Clock.systemUTC(), table);
+        return new Wiring(AwsClients.fromEnvironment(), Clock.systemUTC(),
+                CertfleetSettings.fromEnvironment(System.getenv()));
     }
 
     public AwsClients aws() {
@@ -55,27 +50,43 @@ public final class Wiring {
         return clock;
     }
 
-    public InventoryTable inventoryTable() {
-        return new InventoryTable(aws.dynamoDb(), tableName);
+    public CertfleetSettings settings() {
+        return settings;
     }
 
-    public InventoryRepository inventory() {
+    public InventoryTable inventoryTable() {
+        return new InventoryTable(aws.dynamoDb(), settings.tableName());
+    }
+
+    public DynamoDbInventoryRepository inventory() {
         return inventory;
     }
 
-    /** ACM of the given account and region, read with this wiring's credentials. */
-    public CertificateStore acm(ScanScope scope) {
-        return new AcmCertificateStore(aws.acm(), scope);
+    public AccountDirectory accounts() {
+        return accounts;
     }
 
-    /** The account these credentials act in, and the configured region. */
-    public ScanScope ownScope() {
-        String account = aws.sts().getCallerIdentity().account();
-        return new ScanScope(account, aws.settings().region().id());
+    /** The account the configured credentials act in (asked once). */
+    public synchronized String callerAccountId() {
+        if (callerAccountId == null) {
+            callerAccountId = accounts.caller().id();
+        }
+        return callerAccountId;
     }
 
-    public ScanCertificates scanCertificates() {
-        return new ScanCertificates(parser, inventory, clock);
+    public PlanScan planScan() {
+        return new PlanScan(accounts, clock);
+    }
+
+    public ScanAccountRegion scanAccountRegion() {
+        return new ScanAccountRegion(new BouncyCastleCertificateParser(), inventory,
+                new ResolveOwnership(settings.ownership()), clock);
+    }
+
+    public ScanFleet scanFleet() {
+        AwsSourceFactory sources = new AwsSourceFactory(aws, settings.scannerRoleName(), this::callerAccountId,
+                settings.rateLimits());
+        return new ScanFleet(sources, scanAccountRegion(), clock);
     }
 
     public ReportExpiry reportExpiry() {

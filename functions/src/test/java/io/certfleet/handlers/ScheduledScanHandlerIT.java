@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certfleet.adapters.aws.RateLimits;
+import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.handlers.events.InvalidEventException;
 import io.certfleet.local.DemoFleet;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.SampleEvents;
 import io.certfleet.testing.TestLambdaContext;
+import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +31,8 @@ class ScheduledScanHandlerIT {
     private final ScheduledScanHandler handler;
 
     ScheduledScanHandlerIT(AwsEmulator emulator) {
-        this.wiring = new Wiring(emulator.clients(), Clock.systemUTC(), TABLE);
+        this.wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
+                .withTableName(TABLE).withRateLimits(RateLimits.UNLIMITED));
         this.handler = new ScheduledScanHandler(wiring);
     }
 
@@ -47,18 +51,20 @@ class ScheduledScanHandlerIT {
         handler.handleRequest(SampleEvents.open("scheduled-event.json"), output, context);
 
         JsonNode result = new ObjectMapper().readTree(output.toByteArray());
-        assertThat(result.path("scope").path("accountId").asText()).isEqualTo(AwsEmulator.ACCOUNT_ID);
-        assertThat(result.path("scope").path("region").asText()).isEqualTo("us-east-1");
-        assertThat(result.path("found").asInt()).isEqualTo(seeded);
-        assertThat(result.path("added").asInt()).isEqualTo(seeded);
-        assertThat(wiring.inventory().findActive()).hasSize(seeded);
-        assertThat(context.logged()).singleElement().asString().contains("\"found\":" + seeded);
+        JsonNode scope = result.path("item").path("scope");
+        assertThat(scope.path("accountId").asText()).isEqualTo(AwsEmulator.ACCOUNT_ID);
+        assertThat(scope.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(result.path("certificates").asInt()).isEqualTo(seeded);
+        assertThat(result.path("certificatesAdded").asInt()).isEqualTo(seeded);
+        assertThat(result.path("errors")).isEmpty();
+        assertThat(wiring.inventory().find(InventoryQuery.ALL_PRESENT)).hasSize(seeded);
+        assertThat(context.logged()).singleElement().asString().contains("\"certificates\":" + seeded);
     }
 
     @Test
     void aMalformedEventIsRefusedWithItsReasonAndChangesNothing() {
         new DemoFleet(wiring.aws().acm(), Clock.systemUTC()).seed();
-        int before = wiring.inventory().findActive().size();
+        int before = wiring.inventory().find(InventoryQuery.ALL_PRESENT).size();
         byte[] wrongEvent = SampleEvents.read("scheduled-event.json").replace("aws.events", "aws.s3")
                 .getBytes(StandardCharsets.UTF_8);
 
@@ -66,6 +72,6 @@ class ScheduledScanHandlerIT {
                 new ByteArrayOutputStream(), new TestLambdaContext()))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("got 'Scheduled Event' from 'aws.s3'");
-        assertThat(wiring.inventory().findActive()).hasSize(before);
+        assertThat(wiring.inventory().find(InventoryQuery.ALL_PRESENT)).hasSize(before);
     }
 }

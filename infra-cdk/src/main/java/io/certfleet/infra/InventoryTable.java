@@ -5,8 +5,10 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.kms.IKey;
@@ -14,7 +16,7 @@ import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
 /**
- * The inventory table: keys from {@link InventoryTableDesign} (shared with the code), on-demand billing,
+ * The inventory table: keys and indexes from {@link InventoryTableDesign} (shared with the code), on-demand billing,
  * point-in-time recovery, encryption with a customer-managed KMS key that rotates yearly. Table and key are
  * retained when the stack is deleted: the inventory is compliance evidence.
  */
@@ -43,6 +45,14 @@ public final class InventoryTable extends Construct {
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        for (InventoryTableDesign.Index index : InventoryTableDesign.INDEXES) {
+            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(index.name())
+                    .partitionKey(stringKey(index.partitionKey()))
+                    .sortKey(stringKey(index.sortKey()))
+                    .projectionType(ProjectionType.ALL)
+                    .build());
+        }
     }
 
     public ITable table() {

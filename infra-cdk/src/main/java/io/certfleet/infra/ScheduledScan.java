@@ -3,7 +3,6 @@ package io.certfleet.infra;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -19,9 +18,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The scheduled scan: an EventBridge schedule invokes {@code ScheduledScanHandler}, which reads ACM of its own
- * account and region into the inventory. Its role may list and read ACM certificates and update and scan the
- * inventory table, nothing else.
+ * The scheduled scan: an EventBridge schedule invokes {@code ScheduledScanHandler}, which scans its own account
+ * and region (global services included) into the inventory. Its role may make the read-only discovery calls and
+ * update and query the inventory table, nothing else.
  */
 public final class ScheduledScan extends Construct {
 
@@ -32,7 +31,7 @@ public final class ScheduledScan extends Construct {
     public ScheduledScan(Construct scope, String id, InventoryTable inventory, Code code, Schedule schedule) {
         super(scope, id);
         this.function = Function.Builder.create(this, "Function")
-                .description("certfleet: scans ACM of this account and region into the inventory")
+                .description("certfleet: scans this account and region into the inventory")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
                 .handler(HANDLER)
@@ -59,23 +58,16 @@ public final class ScheduledScan extends Construct {
     }
 
     private void grantLeastPrivilege(InventoryTable inventory) {
-        Stack stack = Stack.of(this);
-        // ListCertificates has no resource-level permissions; GetCertificate is limited to this account and region.
+        // Read-only discovery calls; most of them have no resource-level permissions in IAM.
         function.addToRolePolicy(PolicyStatement.Builder.create()
-                .sid("ListAcmCertificates")
-                .actions(List.of("acm:ListCertificates"))
+                .sid("ReadCertificateSources")
+                .actions(ScannerPermissions.READ_ACTIONS)
                 .resources(List.of("*"))
                 .build());
         function.addToRolePolicy(PolicyStatement.Builder.create()
-                .sid("ReadAcmCertificates")
-                .actions(List.of("acm:GetCertificate"))
-                .resources(List.of("arn:" + stack.getPartition() + ":acm:" + stack.getRegion() + ":"
-                        + stack.getAccount() + ":certificate/*"))
-                .build());
-        function.addToRolePolicy(PolicyStatement.Builder.create()
                 .sid("WriteInventory")
-                .actions(List.of("dynamodb:UpdateItem", "dynamodb:Scan"))
-                .resources(List.of(inventory.table().getTableArn()))
+                .actions(List.of("dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:Scan"))
+                .resources(List.of(inventory.table().getTableArn(), inventory.table().getTableArn() + "/index/*"))
                 .build());
         inventory.key().grantEncryptDecrypt(function);
     }

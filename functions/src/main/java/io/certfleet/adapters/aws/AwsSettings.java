@@ -58,6 +58,14 @@ public record AwsSettings(Region region, Optional<URI> endpoint, AwsCredentialsP
         return new AwsSettings(region, Optional.of(endpoint), StaticCredentialsProvider.create(EMULATOR_CREDENTIALS));
     }
 
+    public AwsSettings withRegion(Region otherRegion) {
+        return new AwsSettings(otherRegion, endpoint, credentials);
+    }
+
+    public AwsSettings withCredentials(AwsCredentialsProvider otherCredentials) {
+        return new AwsSettings(region, endpoint, otherCredentials);
+    }
+
     /** The endpoint {@code AWS_ENDPOINT_URL} names, if set; fails with the variable's name if it is not a URL. */
     public static Optional<URI> endpointFromEnvironment(Map<String, String> env) {
         return nonBlank(env.get(ENDPOINT_VARIABLE)).map(AwsSettings::endpointUri);

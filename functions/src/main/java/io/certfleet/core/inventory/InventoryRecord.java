@@ -2,11 +2,13 @@ package io.certfleet.core.inventory;
 
 import io.certfleet.core.certificate.CertificateFacts;
 import io.certfleet.core.discovery.CertificateLocation;
+import io.certfleet.core.ownership.Ownership;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,15 +16,24 @@ import java.util.Objects;
  *
  * <p>Identity is {@link #certificateId()}: the SHA-256 fingerprint of the certificate, or, for a body that could
  * not be read, {@code unreadable:} plus the SHA-256 of the stored text (stable across scans, never confused with a
- * real fingerprint). Exactly one of {@link #facts()} and {@link #malformedReason()} is set.
+ * real fingerprint). A new certificate at the same ARN (a renewal, a re-import) is a new record; the old one is
+ * marked removed. Exactly one of {@link #facts()} and {@link #malformedReason()} is set.
  *
- * @param removedAt when a scan last found the certificate gone from its location; {@code null} while present
+ * @param status       the store's status ({@code ISSUED}, {@code EXPIRED}, ...)
+ * @param tags         the certificate's own tags
+ * @param storeVersion the store's change marker for the certificate at this location (see
+ *                     {@link io.certfleet.core.discovery.ListedCertificate#version()})
+ * @param removedAt    when a scan found the certificate gone from its location; {@code null} while present
  */
 public record InventoryRecord(
         String certificateId,
         CertificateLocation location,
+        String status,
+        String storeVersion,
         CertificateFacts facts,
         String malformedReason,
+        Map<String, String> tags,
+        Ownership ownership,
         Instant firstSeen,
         Instant lastSeen,
         Instant removedAt) {
@@ -32,22 +43,25 @@ public record InventoryRecord(
     public InventoryRecord {
         Objects.requireNonNull(certificateId, "certificateId");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(storeVersion, "storeVersion");
         if ((facts == null) == (malformedReason == null)) {
             throw new IllegalArgumentException("exactly one of facts and malformedReason must be set");
         }
+        tags = Map.copyOf(tags);
+        Objects.requireNonNull(ownership, "ownership");
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
     }
 
-    /** A readable certificate seen now at its location. */
-    public static InventoryRecord readable(CertificateLocation location, CertificateFacts facts, Instant seenAt) {
-        return new InventoryRecord(facts.sha256(), location, facts, null, seenAt, seenAt, null);
-    }
-
-    /** A certificate whose stored body could not be read, seen now at its location. */
-    public static InventoryRecord malformed(CertificateLocation location, String storedText, String reason,
-                                            Instant seenAt) {
-        return new InventoryRecord(unreadableId(storedText), location, null, reason, seenAt, seenAt, null);
+    /** The identity of a certificate whose stored text could not be read. */
+    public static String unreadableId(String storedText) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(storedText.getBytes(StandardCharsets.UTF_8));
+            return UNREADABLE_PREFIX + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     public Key key() {
@@ -62,13 +76,11 @@ public record InventoryRecord(
         return removedAt == null;
     }
 
-    private static String unreadableId(String storedText) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(storedText.getBytes(StandardCharsets.UTF_8));
-            return UNREADABLE_PREFIX + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    /** This record as seen again at {@code seenAt}: present, with the store's current status and ownership. */
+    public InventoryRecord seenAgain(Instant seenAt, String currentStatus, Map<String, String> currentTags,
+                                     Ownership currentOwnership) {
+        return new InventoryRecord(certificateId, location, currentStatus, storeVersion, facts, malformedReason,
+                currentTags, currentOwnership, firstSeen, seenAt, null);
     }
 
     /** Identity of a record: which certificate, at which ARN. */

@@ -7,26 +7,35 @@ import java.util.List;
 /** Port: the inventory's storage. Every write is idempotent and safe when scans run concurrently. */
 public interface InventoryRepository {
 
-    /** Whether {@link #recordSeen} found the record new or already known. */
+    /** Whether a {@code record...Seen} call found the item new or already known. */
     enum SeenOutcome { NEW, KNOWN }
 
+    /** The certificate records located in a scope and the bindings found there, present and removed. */
+    ScopeSnapshot loadScope(ScanScope scope);
+
     /**
-     * Upserts the record as seen at {@code record.lastSeen()}: keeps an existing {@code firstSeen}, clears
-     * {@code removedAt}, replaces the facts.
+     * Upserts a certificate record as seen at {@code record.lastSeen()}: keeps an existing {@code firstSeen}, clears
+     * {@code removedAt}, replaces everything else.
      */
     SeenOutcome recordSeen(InventoryRecord record);
 
-    /** Every record (present or removed) of one account and region. */
-    List<InventoryRecord> findInScope(ScanScope scope);
-
-    /** Every record not marked removed. */
-    List<InventoryRecord> findActive();
+    /** Upserts a binding as seen at {@code binding.lastSeen()}, with the same rules as {@link #recordSeen}. */
+    SeenOutcome recordBindingSeen(BindingRecord binding);
 
     /**
-     * Marks a record removed at {@code removedAt}, unless it was seen again at or after {@code notSeenSince}
-     * (a concurrent scan) or is already marked.
+     * Marks a record removed at {@code removedAt}, unless it was seen at or after {@code notSeenSince} (by a
+     * concurrent scan) or is already marked.
      *
      * @return whether this call marked it
      */
     boolean markRemoved(InventoryRecord record, Instant notSeenSince, Instant removedAt);
+
+    /** {@link #markRemoved} for a binding. */
+    boolean markBindingRemoved(BindingRecord binding, Instant notSeenSince, Instant removedAt);
+
+    /** Certificate records matching the query. */
+    List<InventoryRecord> find(InventoryQuery query);
+
+    /** The bindings of the certificate at an ARN (present and removed). */
+    List<BindingRecord> bindingsOf(String certificateArn);
 }

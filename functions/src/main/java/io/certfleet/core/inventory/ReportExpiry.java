@@ -27,7 +27,7 @@ public final class ReportExpiry {
     }
 
     public List<ExpiryLine> report() {
-        return inventory.findActive().stream()
+        return inventory.find(InventoryQuery.ALL_PRESENT).stream()
                 .map(this::line)
                 .sorted(Comparator.comparing(ReportExpiry::expiryOrUnknown)
                         .thenComparing(line -> line.record().location().arn()))

@@ -11,24 +11,36 @@ import java.util.Map;
 public final class InMemoryInventoryRepository implements InventoryRepository {
 
     private final Map<InventoryRecord.Key, InventoryRecord> records = new LinkedHashMap<>();
+    private final Map<BindingRecord.Key, BindingRecord> bindings = new LinkedHashMap<>();
+    private int writes;
+
+    @Override
+    public synchronized ScopeSnapshot loadScope(ScanScope scope) {
+        return new ScopeSnapshot(
+                records.values().stream().filter(r -> r.location().scope().equals(scope)).toList(),
+                bindings.values().stream().filter(b -> b.scope().equals(scope)).toList());
+    }
 
     @Override
     public synchronized SeenOutcome recordSeen(InventoryRecord record) {
+        writes++;
         InventoryRecord before = records.get(record.key());
         Instant firstSeen = before == null ? record.firstSeen() : before.firstSeen();
-        records.put(record.key(), new InventoryRecord(record.certificateId(), record.location(), record.facts(),
-                record.malformedReason(), firstSeen, record.lastSeen(), null));
+        records.put(record.key(), new InventoryRecord(record.certificateId(), record.location(), record.status(),
+                record.storeVersion(), record.facts(), record.malformedReason(), record.tags(), record.ownership(),
+                firstSeen, record.lastSeen(), null));
         return before == null ? SeenOutcome.NEW : SeenOutcome.KNOWN;
     }
 
     @Override
-    public synchronized List<InventoryRecord> findInScope(ScanScope scope) {
-        return records.values().stream().filter(r -> r.location().scope().equals(scope)).toList();
-    }
-
-    @Override
-    public synchronized List<InventoryRecord> findActive() {
-        return records.values().stream().filter(InventoryRecord::isActive).toList();
+    public synchronized SeenOutcome recordBindingSeen(BindingRecord binding) {
+        writes++;
+        BindingRecord before = bindings.get(binding.key());
+        Instant firstSeen = before == null ? binding.firstSeen() : before.firstSeen();
+        bindings.put(binding.key(), new BindingRecord(binding.type(), binding.resourceId(), binding.certificateArn(),
+                binding.isDefault(), binding.dnsName(), binding.port(), binding.sslPolicy(), binding.scope(),
+                firstSeen, binding.lastSeen(), null));
+        return before == null ? SeenOutcome.NEW : SeenOutcome.KNOWN;
     }
 
     @Override
@@ -37,12 +49,45 @@ public final class InMemoryInventoryRepository implements InventoryRepository {
         if (current == null || !current.isActive() || !current.lastSeen().isBefore(notSeenSince)) {
             return false;
         }
-        records.put(record.key(), new InventoryRecord(current.certificateId(), current.location(), current.facts(),
-                current.malformedReason(), current.firstSeen(), current.lastSeen(), removedAt));
+        writes++;
+        records.put(record.key(), new InventoryRecord(current.certificateId(), current.location(), current.status(),
+                current.storeVersion(), current.facts(), current.malformedReason(), current.tags(),
+                current.ownership(), current.firstSeen(), current.lastSeen(), removedAt));
         return true;
     }
 
-    public synchronized List<InventoryRecord> all() {
+    @Override
+    public synchronized boolean markBindingRemoved(BindingRecord binding, Instant notSeenSince, Instant removedAt) {
+        BindingRecord current = bindings.get(binding.key());
+        if (current == null || !current.isActive() || !current.lastSeen().isBefore(notSeenSince)) {
+            return false;
+        }
+        writes++;
+        bindings.put(binding.key(), new BindingRecord(current.type(), current.resourceId(), current.certificateArn(),
+                current.isDefault(), current.dnsName(), current.port(), current.sslPolicy(), current.scope(),
+                current.firstSeen(), current.lastSeen(), removedAt));
+        return true;
+    }
+
+    @Override
+    public synchronized List<InventoryRecord> find(InventoryQuery query) {
+        return records.values().stream().filter(query::matches).toList();
+    }
+
+    @Override
+    public synchronized List<BindingRecord> bindingsOf(String certificateArn) {
+        return bindings.values().stream().filter(b -> b.certificateArn().equals(certificateArn)).toList();
+    }
+
+    public synchronized List<InventoryRecord> allRecords() {
         return new ArrayList<>(records.values());
+    }
+
+    public synchronized List<BindingRecord> allBindings() {
+        return new ArrayList<>(bindings.values());
+    }
+
+    public synchronized int writes() {
+        return writes;
     }
 }

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.certfleet.core.certificate.CertificateFacts;
 import io.certfleet.core.certificate.CertificateSource;
 import io.certfleet.core.discovery.CertificateLocation;
+import io.certfleet.core.ownership.Ownership;
+import io.certfleet.core.ownership.OwnershipSource;
 import io.certfleet.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportExpiryTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    private static final Ownership OWNERSHIP = new Ownership("team", OwnershipSource.DEFAULT, "public-web",
+            OwnershipSource.DEFAULT);
     private final InMemoryInventoryRepository inventory = new InMemoryInventoryRepository();
     private final MutableClock clock = new MutableClock(NOW);
     private final ReportExpiry report = new ReportExpiry(inventory, clock, ReportExpiry.DEFAULT_WARNING_WINDOW);
@@ -52,7 +57,8 @@ class ReportExpiryTest {
     void unreadableCertificatesComeFirstAndRemovedOnesAreLeftOut() {
         seen("ok", NOW.plus(Duration.ofDays(100)));
         CertificateLocation garbageAt = new CertificateLocation(CertificateSource.IAM, "garbage", "1", "r");
-        inventory.recordSeen(InventoryRecord.malformed(garbageAt, "junk", "no PEM block", NOW));
+        inventory.recordSeen(new InventoryRecord(InventoryRecord.unreadableId("junk"), garbageAt, "ISSUED", "v1", null,
+                "no PEM block", Map.of(), OWNERSHIP, NOW, NOW, null));
         InventoryRecord gone = seen("gone", NOW.plus(Duration.ofDays(5)));
         inventory.markRemoved(gone, NOW.plusSeconds(1), NOW.plusSeconds(1));
 
@@ -65,8 +71,9 @@ class ReportExpiryTest {
     private InventoryRecord seen(String arn, Instant notAfter) {
         CertificateFacts facts = new CertificateFacts("CN=" + arn, List.of(arn), "CN=CA", "1", "sha-" + arn,
                 notAfter.minus(Duration.ofDays(90)), notAfter, "EC", 256, "SHA256withECDSA", List.of());
-        InventoryRecord record = InventoryRecord.readable(
-                new CertificateLocation(CertificateSource.ACM, arn, "1", "r"), facts, NOW);
+        InventoryRecord record = new InventoryRecord(facts.sha256(),
+                new CertificateLocation(CertificateSource.ACM, arn, "1", "r"), "ISSUED", "v1", facts, null, Map.of(),
+                OWNERSHIP, NOW, NOW, null);
         inventory.recordSeen(record);
         return record;
     }

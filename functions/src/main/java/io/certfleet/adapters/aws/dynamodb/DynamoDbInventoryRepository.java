@@ -1,44 +1,83 @@
 package io.certfleet.adapters.aws.dynamodb;
 
-import io.certfleet.core.certificate.CertificateFacts;
-import io.certfleet.core.certificate.CertificateSource;
-import io.certfleet.core.certificate.ChainCertificate;
-import io.certfleet.core.discovery.CertificateLocation;
+import static io.certfleet.adapters.aws.dynamodb.InventoryItemMapper.bindingPartitionKey;
+import static io.certfleet.adapters.aws.dynamodb.InventoryItemMapper.bindingSortKey;
+import static io.certfleet.adapters.aws.dynamodb.InventoryItemMapper.recordPartitionKey;
+import static io.certfleet.adapters.aws.dynamodb.InventoryItemMapper.recordSortKey;
+
 import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.core.inventory.InventoryRecord;
 import io.certfleet.core.inventory.InventoryRepository;
+import io.certfleet.core.inventory.ScopeSnapshot;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
-import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * The inventory in DynamoDB through the Enhanced Client. Writes are single-item conditional updates, so
- * concurrent scans never lose each other's work and re-running a scan is idempotent.
+ * The inventory in DynamoDB. Upserts go through the Enhanced Client as single-item updates ({@code firstSeen}
+ * written only if absent), removals as conditional updates that also take the record out of the sparse indexes;
+ * so concurrent scans never lose each other's work and a re-scan is idempotent. Reads use the indexes of
+ * {@link InventoryTableDesign} and never scan the table, except for an unfiltered listing.
  */
 public final class DynamoDbInventoryRepository implements InventoryRepository {
 
-    static final TableSchema<InventoryItem> SCHEMA = TableSchema.fromBean(InventoryItem.class);
+    static final TableSchema<InventoryItem> RECORD_SCHEMA = TableSchema.fromBean(InventoryItem.class);
+    static final TableSchema<BindingItem> BINDING_SCHEMA = TableSchema.fromBean(BindingItem.class);
 
-    private final DynamoDbTable<InventoryItem> table;
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final DynamoDbTable<InventoryItem> records;
+    private final DynamoDbTable<BindingItem> bindings;
 
-    public DynamoDbInventoryRepository(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.table = enhanced.table(tableName, SCHEMA);
+    public DynamoDbInventoryRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.records = enhanced.table(tableName, RECORD_SCHEMA);
+        this.bindings = enhanced.table(tableName, BINDING_SCHEMA);
+    }
+
+    @Override
+    public ScopeSnapshot loadScope(ScanScope scope) {
+        List<InventoryRecord> scopeRecords = new ArrayList<>();
+        List<BindingRecord> scopeBindings = new ArrayList<>();
+        query(request -> request
+                .indexName(InventoryTableDesign.BY_ACCOUNT.name())
+                .keyConditionExpression("#account = :account AND begins_with(#sort, :prefix)")
+                .expressionAttributeNames(Map.of("#account", InventoryTableDesign.BY_ACCOUNT.partitionKey(),
+                        "#sort", InventoryTableDesign.BY_ACCOUNT.sortKey()))
+                .expressionAttributeValues(Map.of(
+                        ":account", AttributeValue.fromS(scope.accountId()),
+                        ":prefix", AttributeValue.fromS(InventoryItemMapper.scopePrefix(scope)))),
+                item -> {
+                    if (item.get(InventoryTableDesign.PARTITION_KEY).s().startsWith(InventoryTableDesign.BINDING_PREFIX)) {
+                        scopeBindings.add(InventoryItemMapper.toRecord(BINDING_SCHEMA.mapToItem(item)));
+                    } else {
+                        scopeRecords.add(InventoryItemMapper.toRecord(RECORD_SCHEMA.mapToItem(item)));
+                    }
+                });
+        return new ScopeSnapshot(scopeRecords, scopeBindings);
     }
 
     @Override
     public SeenOutcome recordSeen(InventoryRecord record) {
-        // Null attributes are removed (removedAt, stale facts); firstSeen is written only if absent.
-        InventoryItem before = table.updateItemWithResponse(request -> request
-                        .item(toItem(record))
+        // Null attributes are removed (removedAt, stale facts, index keys); firstSeen is written only if absent.
+        InventoryItem before = records.updateItemWithResponse(request -> request
+                        .item(InventoryItemMapper.toItem(record))
                         .ignoreNullsMode(IgnoreNullsMode.DEFAULT)
                         .returnValues(ReturnValue.ALL_OLD))
                 .attributes();
@@ -46,117 +85,118 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
     }
 
     @Override
-    public List<InventoryRecord> findInScope(ScanScope scope) {
-        Expression inScope = Expression.builder()
-                .expression("accountId = :account AND #region = :region")
-                .putExpressionName("#region", "region")
-                .putExpressionValue(":account", AttributeValue.fromS(scope.accountId()))
-                .putExpressionValue(":region", AttributeValue.fromS(scope.region()))
-                .build();
-        return scan(inScope);
-    }
-
-    @Override
-    public List<InventoryRecord> findActive() {
-        return scan(Expression.builder().expression("attribute_not_exists(removedAt)").build());
+    public SeenOutcome recordBindingSeen(BindingRecord binding) {
+        BindingItem before = bindings.updateItemWithResponse(request -> request
+                        .item(InventoryItemMapper.toItem(binding))
+                        .ignoreNullsMode(IgnoreNullsMode.DEFAULT)
+                        .returnValues(ReturnValue.ALL_OLD))
+                .attributes();
+        return before == null || before.getPk() == null ? SeenOutcome.NEW : SeenOutcome.KNOWN;
     }
 
     @Override
     public boolean markRemoved(InventoryRecord record, Instant notSeenSince, Instant removedAt) {
-        InventoryItem removal = new InventoryItem();
-        removal.setPk(partitionKey(record.certificateId()));
-        removal.setSk(sortKey(record.location().arn()));
-        removal.setRemovedAt(removedAt);
-        Expression stillGone = Expression.builder()
-                .expression("attribute_exists(pk) AND attribute_not_exists(removedAt) AND lastSeen < :since")
-                .expressionValues(Map.of(":since", AttributeValue.fromS(SortableInstantConverter.format(notSeenSince))))
-                .build();
+        return markRemoved(recordPartitionKey(record.certificateId()), recordSortKey(record.location().arn()),
+                notSeenSince, removedAt, " REMOVE expiryIndexPk, activeOwner, activeStatus");
+    }
+
+    @Override
+    public boolean markBindingRemoved(BindingRecord binding, Instant notSeenSince, Instant removedAt) {
+        return markRemoved(bindingPartitionKey(binding.certificateArn()),
+                bindingSortKey(binding.type(), binding.resourceId()), notSeenSince, removedAt, "");
+    }
+
+    /** Sets removedAt unless the item is gone, already removed, or was seen at or after {@code notSeenSince}. */
+    private boolean markRemoved(String pk, String sk, Instant notSeenSince, Instant removedAt, String andRemove) {
         try {
-            table.updateItem(request -> request
-                    .item(removal)
-                    .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
-                    .conditionExpression(stillGone));
+            dynamoDb.updateItem(request -> request
+                    .tableName(tableName)
+                    .key(Map.of(InventoryTableDesign.PARTITION_KEY, AttributeValue.fromS(pk),
+                            InventoryTableDesign.SORT_KEY, AttributeValue.fromS(sk)))
+                    .updateExpression("SET removedAt = :removedAt" + andRemove)
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(removedAt) AND lastSeen < :since")
+                    .expressionAttributeValues(Map.of(
+                            ":removedAt", AttributeValue.fromS(SortableInstantConverter.format(removedAt)),
+                            ":since", AttributeValue.fromS(SortableInstantConverter.format(notSeenSince)))));
             return true;
         } catch (ConditionalCheckFailedException seenAgainOrAlreadyRemoved) {
             return false;
         }
     }
 
-    private List<InventoryRecord> scan(Expression filter) {
-        // Scans are fine at demo and single-account size; indexed queries replace them with the fleet-wide inventory.
-        return table.scan(ScanEnhancedRequest.builder().filterExpression(filter).consistentRead(true).build())
-                .items().stream()
-                .map(DynamoDbInventoryRepository::toRecord)
-                .toList();
-    }
-
-    static String partitionKey(String certificateId) {
-        return InventoryTableDesign.CERTIFICATE_PREFIX + certificateId;
-    }
-
-    static String sortKey(String arn) {
-        return InventoryTableDesign.LOCATION_PREFIX + arn;
-    }
-
-    static InventoryItem toItem(InventoryRecord record) {
-        InventoryItem item = new InventoryItem();
-        item.setPk(partitionKey(record.certificateId()));
-        item.setSk(sortKey(record.location().arn()));
-        item.setCertificateId(record.certificateId());
-        item.setSource(record.location().source().name());
-        item.setArn(record.location().arn());
-        item.setAccountId(record.location().accountId());
-        item.setRegion(record.location().region());
-        item.setMalformedReason(record.malformedReason());
-        item.setFirstSeen(record.firstSeen());
-        item.setLastSeen(record.lastSeen());
-        item.setRemovedAt(record.removedAt());
-        if (record.isReadable()) {
-            CertificateFacts facts = record.facts();
-            item.setSubject(facts.subject());
-            item.setSans(facts.sans());
-            item.setIssuer(facts.issuer());
-            item.setSerial(facts.serial());
-            item.setNotBefore(facts.notBefore());
-            item.setNotAfter(facts.notAfter());
-            item.setKeyAlgorithm(facts.keyAlgorithm());
-            item.setKeySize(facts.keySize());
-            item.setSignatureAlgorithm(facts.signatureAlgorithm());
-            item.setChain(facts.chain().stream().map(DynamoDbInventoryRepository::toChainItem).toList());
+    @Override
+    public List<InventoryRecord> find(InventoryQuery query) {
+        List<InventoryRecord> found = new ArrayList<>();
+        Consumer<Map<String, AttributeValue>> collect = item -> {
+            InventoryRecord record = InventoryItemMapper.toRecord(RECORD_SCHEMA.mapToItem(item));
+            if (query.matches(record)) {
+                found.add(record);
+            }
+        };
+        if (query.includeRemoved()) {
+            scanRecords(collect); // the indexes hold present records only
+        } else if (query.expiringBefore().isPresent()) {
+            queryIndex(InventoryTableDesign.BY_EXPIRY, InventoryTableDesign.PRESENT,
+                    "#sort < :before", Map.of(":before", AttributeValue.fromS(
+                            SortableInstantConverter.format(query.expiringBefore().get()))), collect);
+        } else if (query.owner().isPresent()) {
+            queryIndex(InventoryTableDesign.BY_OWNER, query.owner().get(), null, Map.of(), collect);
+        } else if (query.accountId().isPresent()) {
+            queryIndex(InventoryTableDesign.BY_ACCOUNT, query.accountId().get(), null, Map.of(), item -> {
+                if (item.get(InventoryTableDesign.PARTITION_KEY).s().startsWith(InventoryTableDesign.CERTIFICATE_PREFIX)) {
+                    collect.accept(item);
+                }
+            });
+        } else {
+            scanRecords(collect);
         }
-        return item;
+        return found;
     }
 
-    static InventoryRecord toRecord(InventoryItem item) {
-        CertificateLocation location = new CertificateLocation(
-                CertificateSource.valueOf(item.getSource()), item.getArn(), item.getAccountId(), item.getRegion());
-        CertificateFacts facts = item.getMalformedReason() != null ? null : new CertificateFacts(
-                item.getSubject(),
-                item.getSans() == null ? List.of() : item.getSans(),
-                item.getIssuer(),
-                item.getSerial(),
-                item.getCertificateId(),
-                item.getNotBefore(),
-                item.getNotAfter(),
-                item.getKeyAlgorithm(),
-                item.getKeySize(),
-                item.getSignatureAlgorithm(),
-                item.getChain() == null ? List.of()
-                        : item.getChain().stream().map(DynamoDbInventoryRepository::toChainCertificate).toList());
-        return new InventoryRecord(item.getCertificateId(), location, facts, item.getMalformedReason(),
-                item.getFirstSeen(), item.getLastSeen(), item.getRemovedAt());
+    /** Present certificate records with a given store status, soonest expiry first. */
+    public List<InventoryRecord> findByStatus(String status) {
+        List<InventoryRecord> found = new ArrayList<>();
+        queryIndex(InventoryTableDesign.BY_STATUS, status, null, Map.of(),
+                item -> found.add(InventoryItemMapper.toRecord(RECORD_SCHEMA.mapToItem(item))));
+        return found;
     }
 
-    private static ChainItem toChainItem(ChainCertificate certificate) {
-        ChainItem item = new ChainItem();
-        item.setSubject(certificate.subject());
-        item.setIssuer(certificate.issuer());
-        item.setSha256(certificate.sha256());
-        item.setNotAfter(certificate.notAfter());
-        return item;
+    @Override
+    public List<BindingRecord> bindingsOf(String certificateArn) {
+        List<BindingRecord> found = new ArrayList<>();
+        query(request -> request
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(bindingPartitionKey(certificateArn)))),
+                item -> found.add(InventoryItemMapper.toRecord(BINDING_SCHEMA.mapToItem(item))));
+        return found;
     }
 
-    private static ChainCertificate toChainCertificate(ChainItem item) {
-        return new ChainCertificate(item.getSubject(), item.getIssuer(), item.getSha256(), item.getNotAfter());
+    private void queryIndex(InventoryTableDesign.Index index, String partition, String sortCondition,
+                            Map<String, AttributeValue> sortValues, Consumer<Map<String, AttributeValue>> each) {
+        Map<String, String> names = new HashMap<>(Map.of("#partition", index.partitionKey()));
+        Map<String, AttributeValue> values = new HashMap<>(sortValues);
+        values.put(":partition", AttributeValue.fromS(partition));
+        String condition = "#partition = :partition";
+        if (sortCondition != null) {
+            names.put("#sort", index.sortKey());
+            condition += " AND " + sortCondition;
+        }
+        String keyCondition = condition;
+        query(request -> request.indexName(index.name()).keyConditionExpression(keyCondition)
+                .expressionAttributeNames(names).expressionAttributeValues(values), each);
+    }
+
+    private void query(Consumer<QueryRequest.Builder> request, Consumer<Map<String, AttributeValue>> each) {
+        dynamoDb.queryPaginator(builder -> request.accept(builder.tableName(tableName)))
+                .items().forEach(each);
+    }
+
+    private void scanRecords(Consumer<Map<String, AttributeValue>> each) {
+        dynamoDb.scanPaginator(ScanRequest.builder().tableName(tableName)
+                        .filterExpression("begins_with(pk, :certificate)")
+                        .expressionAttributeValues(Map.of(":certificate",
+                                AttributeValue.fromS(InventoryTableDesign.CERTIFICATE_PREFIX)))
+                        .build())
+                .items().forEach(each);
     }
 }

@@ -2,6 +2,7 @@ package io.certfleet.adapters.aws.dynamodb;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.UpdateBehavior;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -12,7 +13,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbUpdat
 
 /**
  * A certificate at one location, as stored in the inventory table: {@code pk = CERT#<certificateId>},
- * {@code sk = AT#<arn>}. Never holds a private key: only what the certificate itself publishes.
+ * {@code sk = AT#<arn>}, plus the index attributes of {@link InventoryTableDesign}. Never holds a private key: only
+ * what the certificate itself publishes.
  */
 @DynamoDbBean
 public class InventoryItem {
@@ -34,6 +36,18 @@ public class InventoryItem {
     private String signatureAlgorithm;
     private List<ChainItem> chain;
     private String malformedReason;
+    private String status;
+    private String storeVersion;
+    private Map<String, String> tags;
+    private String owner;
+    private String ownerSource;
+    private String environment;
+    private String environmentSource;
+    private String scopeSort;
+    private String expiryIndexPk;
+    private String expirySort;
+    private String activeOwner;
+    private String activeStatus;
     private Instant firstSeen;
     private Instant lastSeen;
     private Instant removedAt;
@@ -186,6 +200,102 @@ public class InventoryItem {
 
     public void setMalformedReason(String malformedReason) {
         this.malformedReason = malformedReason;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getStoreVersion() {
+        return storeVersion;
+    }
+
+    public void setStoreVersion(String storeVersion) {
+        this.storeVersion = storeVersion;
+    }
+
+    public Map<String, String> getTags() {
+        return tags;
+    }
+
+    public void setTags(Map<String, String> tags) {
+        this.tags = tags;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setOwner(String owner) {
+        this.owner = owner;
+    }
+
+    public String getOwnerSource() {
+        return ownerSource;
+    }
+
+    public void setOwnerSource(String ownerSource) {
+        this.ownerSource = ownerSource;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+
+    public String getEnvironmentSource() {
+        return environmentSource;
+    }
+
+    public void setEnvironmentSource(String environmentSource) {
+        this.environmentSource = environmentSource;
+    }
+
+    public String getScopeSort() {
+        return scopeSort;
+    }
+
+    public void setScopeSort(String scopeSort) {
+        this.scopeSort = scopeSort;
+    }
+
+    public String getExpiryIndexPk() {
+        return expiryIndexPk;
+    }
+
+    public void setExpiryIndexPk(String expiryIndexPk) {
+        this.expiryIndexPk = expiryIndexPk;
+    }
+
+    public String getExpirySort() {
+        return expirySort;
+    }
+
+    public void setExpirySort(String expirySort) {
+        this.expirySort = expirySort;
+    }
+
+    public String getActiveOwner() {
+        return activeOwner;
+    }
+
+    public void setActiveOwner(String activeOwner) {
+        this.activeOwner = activeOwner;
+    }
+
+    public String getActiveStatus() {
+        return activeStatus;
+    }
+
+    public void setActiveStatus(String activeStatus) {
+        this.activeStatus = activeStatus;
     }
 
     /** Written only when the item is created: a re-scan keeps the first sighting. */

@@ -1,18 +1,25 @@
 package io.certfleet.adapters.aws.dynamodb;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Creates the inventory table where the CDK stack does not (local emulator, {@code --create-table}): same keys,
- * on-demand billing, server-side encryption and point-in-time recovery, as {@link InventoryTableDesign} says.
+ * indexes, on-demand billing, server-side encryption and point-in-time recovery, as {@link InventoryTableDesign}
+ * says.
  */
 public final class InventoryTable {
 
@@ -49,14 +56,15 @@ public final class InventoryTable {
             dynamoDb.createTable(request -> request
                     .tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            stringAttribute(InventoryTableDesign.PARTITION_KEY),
-                            stringAttribute(InventoryTableDesign.SORT_KEY))
-                    .keySchema(
-                            KeySchemaElement.builder()
-                                    .attributeName(InventoryTableDesign.PARTITION_KEY).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder()
-                                    .attributeName(InventoryTableDesign.SORT_KEY).keyType(KeyType.RANGE).build())
+                    .attributeDefinitions(attributeDefinitions())
+                    .keySchema(keys(InventoryTableDesign.PARTITION_KEY, InventoryTableDesign.SORT_KEY))
+                    .globalSecondaryIndexes(InventoryTableDesign.INDEXES.stream()
+                            .map(index -> GlobalSecondaryIndex.builder()
+                                    .indexName(index.name())
+                                    .keySchema(keys(index.partitionKey(), index.sortKey()))
+                                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                    .build())
+                            .toList())
                     .sseSpecification(sse -> sse.enabled(true)));
         } catch (ResourceInUseException raced) {
             dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(tableName));
@@ -67,6 +75,19 @@ public final class InventoryTable {
                 .tableName(tableName)
                 .pointInTimeRecoverySpecification(pitr -> pitr.pointInTimeRecoveryEnabled(true)));
         return Outcome.CREATED;
+    }
+
+    private static List<AttributeDefinition> attributeDefinitions() {
+        Set<String> names = new LinkedHashSet<>(List.of(InventoryTableDesign.PARTITION_KEY,
+                InventoryTableDesign.SORT_KEY));
+        InventoryTableDesign.INDEXES.forEach(index -> names.addAll(List.of(index.partitionKey(), index.sortKey())));
+        return names.stream().map(InventoryTable::stringAttribute).toList();
+    }
+
+    private static List<KeySchemaElement> keys(String partitionKey, String sortKey) {
+        return List.of(
+                KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
     }
 
     private static AttributeDefinition stringAttribute(String name) {

@@ -1,20 +1,43 @@
 package io.certfleet.adapters.aws.dynamodb;
 
+import java.util.List;
+
 /**
  * The inventory table's fixed design, shared by the code that creates it locally ({@link InventoryTable}) and the
  * CDK stack that deploys it, so that the two cannot drift.
+ *
+ * <pre>
+ * item                 pk                      sk                          indexed by
+ * certificate record   CERT#&lt;sha256&gt;           AT#&lt;location ARN&gt;          byAccount, byExpiry*, byOwner*, byStatus*
+ * binding              BIND#&lt;certificate ARN&gt;  &lt;TYPE&gt;#&lt;resource id&gt;       byAccount
+ * (* only while present: removed records leave those indexes)
+ * </pre>
  */
 public final class InventoryTableDesign {
 
     /** Default table name for the CLI, the handlers and the CDK stack. */
     public static final String DEFAULT_TABLE_NAME = "certfleet-inventory";
-    /** Partition key (string): {@code CERT#<certificate id>}. */
     public static final String PARTITION_KEY = "pk";
-    /** Sort key (string): {@code AT#<location ARN>}. */
     public static final String SORT_KEY = "sk";
+
+    /** Everything one account holds or serves, by region: {@code accountId} / {@code scopeSort}. */
+    public static final Index BY_ACCOUNT = new Index("byAccount", "accountId", "scopeSort");
+    /** Present, readable certificates by expiry: {@code expiryIndexPk} (always {@code PRESENT}) / {@code expirySort}. */
+    public static final Index BY_EXPIRY = new Index("byExpiry", "expiryIndexPk", "expirySort");
+    /** Present certificates by owner, soonest expiry first. */
+    public static final Index BY_OWNER = new Index("byOwner", "activeOwner", "expirySort");
+    /** Present certificates by store status ({@code ISSUED}, {@code EXPIRED}, ...), soonest expiry first. */
+    public static final Index BY_STATUS = new Index("byStatus", "activeStatus", "expirySort");
+    public static final List<Index> INDEXES = List.of(BY_ACCOUNT, BY_EXPIRY, BY_OWNER, BY_STATUS);
 
     static final String CERTIFICATE_PREFIX = "CERT#";
     static final String LOCATION_PREFIX = "AT#";
+    static final String BINDING_PREFIX = "BIND#";
+    static final String PRESENT = "PRESENT";
+
+    /** A global secondary index: name, partition and sort key attributes (strings), all attributes projected. */
+    public record Index(String name, String partitionKey, String sortKey) {
+    }
 
     private InventoryTableDesign() {
     }

@@ -1,23 +1,26 @@
 package io.certfleet.adapters.aws.dynamodb;
 
+import static io.certfleet.testing.InventoryFixtures.binding;
+import static io.certfleet.testing.InventoryFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.certfleet.adapters.x509.BouncyCastleCertificateParser;
 import io.certfleet.core.certificate.CertificateFacts;
-import io.certfleet.core.certificate.CertificateSource;
-import io.certfleet.core.discovery.CertificateLocation;
 import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.core.inventory.InventoryRecord;
 import io.certfleet.core.inventory.InventoryRepository.SeenOutcome;
-import io.certfleet.local.pki.CertificateBuilder;
-import io.certfleet.local.pki.IssuedCertificate;
+import io.certfleet.core.inventory.ScopeSnapshot;
+import io.certfleet.core.ownership.OwnershipSource;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
+import io.certfleet.testing.InventoryFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +41,6 @@ class DynamoDbInventoryRepositoryIT {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static final Instant T0 = Instant.parse("2026-11-27T06:00:00.123456789Z");
     private static final ScanScope SCOPE = new ScanScope("111122223333", "eu-west-1");
-    private static final IssuedCertificate CA = CertificateBuilder.certificate("IT CA").certificateAuthority().build();
 
     private final AwsEmulator emulator;
     private final DynamoDbClient dynamoDb;
@@ -54,16 +56,19 @@ class DynamoDbInventoryRepositoryIT {
     void freshTable() {
         tableName = "inventory-it-" + TABLES.incrementAndGet();
         assertThat(new InventoryTable(dynamoDb, tableName).ensureExists()).isEqualTo(InventoryTable.Outcome.CREATED);
-        repository = new DynamoDbInventoryRepository(emulator.clients().dynamoDbEnhanced(), tableName);
+        repository = new DynamoDbInventoryRepository(emulator.clients().dynamoDbEnhanced(), dynamoDb, tableName);
     }
 
     @Test
-    void createdTableHasTheDesignedKeysBillingEncryptionAndPitr() {
+    void createdTableHasTheDesignedKeysIndexesBillingEncryptionAndPitr() {
         TableDescription table = dynamoDb.describeTable(r -> r.tableName(tableName)).table();
 
         assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
-                .containsExactly(InventoryTableDesign.PARTITION_KEY + ":" + KeyType.HASH,
-                        InventoryTableDesign.SORT_KEY + ":" + KeyType.RANGE);
+                .containsExactly("pk:" + KeyType.HASH, "sk:" + KeyType.RANGE);
+        assertThat(table.globalSecondaryIndexes()).extracting(index -> index.indexName() + "("
+                        + index.keySchema().get(0).attributeName() + "," + index.keySchema().get(1).attributeName() + ")")
+                .containsExactlyInAnyOrder("byAccount(accountId,scopeSort)", "byExpiry(expiryIndexPk,expirySort)",
+                        "byOwner(activeOwner,expirySort)", "byStatus(activeStatus,expirySort)");
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(table.sseDescription().statusAsString()).isEqualTo("ENABLED");
         assertThat(dynamoDb.describeContinuousBackups(r -> r.tableName(tableName)).continuousBackupsDescription()
@@ -72,32 +77,80 @@ class DynamoDbInventoryRepositoryIT {
     }
 
     @Test
-    void aRecordRoundTripsWithEveryFact() throws Exception {
-        InventoryRecord record = readable("arn:round-trip", T0);
+    void aRecordRoundTripsWithEveryFactTagAndOwnership() {
+        InventoryRecord record = record("arn:round-trip").seenAt(T0).tags(Map.of("owner", "payments"))
+                .owner("payments", OwnershipSource.CERTIFICATE_TAG).build();
 
         assertThat(repository.recordSeen(record)).isEqualTo(SeenOutcome.NEW);
 
-        assertThat(repository.findActive()).singleElement().usingRecursiveComparison().isEqualTo(record);
+        assertThat(repository.find(InventoryQuery.ALL_PRESENT)).singleElement().usingRecursiveComparison()
+                .isEqualTo(record);
     }
 
     @Test
-    void seeingAgainKeepsFirstSeenAndMovesLastSeen() throws Exception {
-        InventoryRecord first = readable("arn:again", T0);
+    void seeingAgainKeepsFirstSeenAndMovesLastSeen() {
+        InventoryRecord first = record("arn:again").seenAt(T0).build();
         repository.recordSeen(first);
-        InventoryRecord later = new InventoryRecord(first.certificateId(), first.location(), first.facts(), null,
-                T0.plus(Duration.ofHours(6)), T0.plus(Duration.ofHours(6)), null);
 
-        assertThat(repository.recordSeen(later)).isEqualTo(SeenOutcome.KNOWN);
+        assertThat(repository.recordSeen(first.seenAgain(T0.plus(Duration.ofHours(6)), "ISSUED", Map.of(),
+                first.ownership()))).isEqualTo(SeenOutcome.KNOWN);
 
-        assertThat(repository.findActive()).singleElement().satisfies(stored -> {
+        assertThat(repository.find(InventoryQuery.ALL_PRESENT)).singleElement().satisfies(stored -> {
             assertThat(stored.firstSeen()).isEqualTo(T0);
             assertThat(stored.lastSeen()).isEqualTo(T0.plus(Duration.ofHours(6)));
         });
     }
 
     @Test
-    void markRemovedOnlyWhenNotSeenSinceAndOnlyOnce() throws Exception {
-        InventoryRecord record = readable("arn:gone", T0);
+    void loadScopeReturnsTheScopesRecordsAndTheBindingsFoundThere() {
+        repository.recordSeen(record("arn:here").seenAt(T0).build());
+        repository.recordSeen(record("arn:other-region").scope(new ScanScope(SCOPE.accountId(), "us-east-1")).build());
+        repository.recordSeen(record("arn:global").scope(SCOPE.global()).build());
+        repository.recordBindingSeen(binding("listener/1", "arn:here").build());
+        repository.recordBindingSeen(binding("listener/2", "arn:here").sni().build());
+        repository.recordBindingSeen(binding("E123", "arn:global").scope(SCOPE.global()).build());
+
+        ScopeSnapshot here = repository.loadScope(SCOPE);
+        ScopeSnapshot global = repository.loadScope(SCOPE.global());
+
+        assertThat(here.records()).extracting(r -> r.location().arn()).containsExactly("arn:here");
+        assertThat(here.bindings()).extracting(BindingRecord::resourceId)
+                .containsExactlyInAnyOrder("listener/1", "listener/2");
+        assertThat(here.bindings()).filteredOn(b -> b.resourceId().equals("listener/2")).singleElement()
+                .satisfies(sni -> assertThat(sni.isDefault()).isFalse());
+        assertThat(global.records()).extracting(r -> r.location().arn()).containsExactly("arn:global");
+        assertThat(global.bindings()).extracting(BindingRecord::resourceId).containsExactly("E123");
+        assertThat(repository.bindingsOf("arn:here")).hasSize(2);
+    }
+
+    @Test
+    void theIndexesAnswerByExpiryOwnerAccountAndStatus() {
+        Instant soon = Instant.parse("2026-12-10T00:00:00Z");
+        Instant later = Instant.parse("2027-06-01T00:00:00Z");
+        repository.recordSeen(record("arn:soon").expiringAt(soon).owner("payments", OwnershipSource.CERTIFICATE_TAG)
+                .build());
+        repository.recordSeen(record("arn:later").expiringAt(later).owner("web", OwnershipSource.RESOURCE_TAG)
+                .status("EXPIRED").build());
+        repository.recordSeen(record("arn:elsewhere").scope(new ScanScope("999988887777", "eu-west-1"))
+                .expiringAt(soon).owner("payments", OwnershipSource.ACCOUNT_TAG).build());
+        repository.recordSeen(record("arn:garbage").malformed("no PEM block").build());
+
+        assertThat(arns(query(Optional.of(Instant.parse("2027-01-01T00:00:00Z")), Optional.empty(), Optional.empty())))
+                .containsExactlyInAnyOrder("arn:soon", "arn:elsewhere");
+        assertThat(arns(query(Optional.empty(), Optional.of("payments"), Optional.empty())))
+                .containsExactlyInAnyOrder("arn:soon", "arn:elsewhere");
+        assertThat(arns(query(Optional.empty(), Optional.empty(), Optional.of("999988887777"))))
+                .containsExactly("arn:elsewhere");
+        assertThat(arns(query(Optional.of(Instant.parse("2027-01-01T00:00:00Z")), Optional.of("payments"),
+                Optional.of("111122223333")))).containsExactly("arn:soon");
+        assertThat(repository.findByStatus("EXPIRED")).extracting(r -> r.location().arn()).containsExactly("arn:later");
+        assertThat(arns(repository.find(InventoryQuery.ALL_PRESENT))).hasSize(4);
+    }
+
+    @Test
+    void markRemovedOnlyWhenNotSeenSinceAndOnlyOnceAndTheRecordLeavesThePresentIndexes() {
+        InventoryRecord record = record("arn:gone").seenAt(T0).owner("payments", OwnershipSource.CERTIFICATE_TAG)
+                .build();
         repository.recordSeen(record);
 
         assertThat(repository.markRemoved(record, T0, T0.plusSeconds(1)))
@@ -105,51 +158,57 @@ class DynamoDbInventoryRepositoryIT {
         assertThat(repository.markRemoved(record, T0.plusNanos(1), T0.plusSeconds(2))).isTrue();
         assertThat(repository.markRemoved(record, T0.plusSeconds(3), T0.plusSeconds(3))).as("already removed").isFalse();
 
-        assertThat(repository.findActive()).isEmpty();
-        assertThat(repository.findInScope(SCOPE)).singleElement()
-                .satisfies(r -> assertThat(r.removedAt()).isEqualTo(T0.plusSeconds(2)));
-        repository.recordSeen(readable("arn:gone", record.facts(), T0.plusSeconds(10)));
-        assertThat(repository.findActive()).singleElement().satisfies(r -> {
-            assertThat(r.removedAt()).isNull();
-            assertThat(r.firstSeen()).isEqualTo(T0);
-        });
+        assertThat(repository.find(InventoryQuery.ALL_PRESENT)).isEmpty();
+        assertThat(query(Optional.of(T0.plus(Duration.ofDays(3650))), Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(query(Optional.empty(), Optional.of("payments"), Optional.empty())).isEmpty();
+        assertThat(repository.find(new InventoryQuery(Optional.empty(), Optional.empty(), Optional.empty(), true)))
+                .singleElement().satisfies(r -> assertThat(r.removedAt()).isEqualTo(T0.plusSeconds(2)));
+        assertThat(repository.loadScope(SCOPE).records()).singleElement()
+                .satisfies(r -> assertThat(r.isActive()).isFalse());
+
+        repository.recordSeen(record.seenAgain(T0.plusSeconds(10), "ISSUED", Map.of(), record.ownership()));
+        assertThat(query(Optional.empty(), Optional.of("payments"), Optional.empty())).singleElement()
+                .satisfies(r -> assertThat(r.firstSeen()).isEqualTo(T0));
     }
 
     @Test
-    void markRemovedOfARecordThatNeverExistedCreatesNothing() throws Exception {
-        assertThat(repository.markRemoved(readable("arn:phantom", T0), T0.plusSeconds(1), T0.plusSeconds(1)))
+    void bindingsAreMarkedRemovedWithTheSameRules() {
+        BindingRecord listener = binding("listener/1", "arn:a").seenAt(T0).build();
+        assertThat(repository.recordBindingSeen(listener)).isEqualTo(SeenOutcome.NEW);
+        assertThat(repository.recordBindingSeen(listener)).isEqualTo(SeenOutcome.KNOWN);
+
+        assertThat(repository.markBindingRemoved(listener, T0, T0.plusSeconds(1))).isFalse();
+        assertThat(repository.markBindingRemoved(listener, T0.plusNanos(1), T0.plusSeconds(1))).isTrue();
+        assertThat(repository.bindingsOf("arn:a")).singleElement()
+                .satisfies(b -> assertThat(b.removedAt()).isEqualTo(T0.plusSeconds(1)));
+    }
+
+    @Test
+    void markRemovedOfARecordThatNeverExistedCreatesNothing() {
+        assertThat(repository.markRemoved(record("arn:phantom").build(), T0.plusSeconds(1), T0.plusSeconds(1)))
                 .isFalse();
-        assertThat(repository.findInScope(SCOPE)).isEmpty();
+        assertThat(repository.markBindingRemoved(binding("x", "arn:phantom").build(), T0.plusSeconds(1),
+                T0.plusSeconds(1))).isFalse();
+        assertThat(dynamoDb.scan(r -> r.tableName(tableName)).items()).isEmpty();
     }
 
     @Test
     void malformedRecordsKeepTheirReasonAndNoFacts() {
-        InventoryRecord garbage = InventoryRecord.malformed(location("arn:garbage"), "junk", "no PEM block", T0);
+        InventoryRecord garbage = record("arn:garbage").malformed("no PEM block").build();
 
         repository.recordSeen(garbage);
 
-        assertThat(repository.findActive()).singleElement().usingRecursiveComparison().isEqualTo(garbage);
-    }
-
-    @Test
-    void findInScopeSeesOnlyThatAccountAndRegion() throws Exception {
-        repository.recordSeen(readable("arn:here", T0));
-        InventoryRecord elsewhere = readable("arn:there", T0);
-        repository.recordSeen(new InventoryRecord(elsewhere.certificateId(),
-                new CertificateLocation(CertificateSource.ACM, "arn:there", "111122223333", "us-east-1"),
-                elsewhere.facts(), null, T0, T0, null));
-
-        assertThat(repository.findInScope(SCOPE)).extracting(r -> r.location().arn()).containsExactly("arn:here");
+        assertThat(repository.find(InventoryQuery.ALL_PRESENT)).singleElement().usingRecursiveComparison()
+                .isEqualTo(garbage);
     }
 
     @Test
     void concurrentSightingsOfOneRecordYieldOneItemAndOneNew() throws Exception {
-        IssuedCertificate certificate = CertificateBuilder.certificate("busy.example.test").build();
-        CertificateFacts facts = new BouncyCastleCertificateParser().parse(certificate.certificatePem(), null);
+        CertificateFacts facts = InventoryFixtures.facts("busy.example.test", T0.plus(Duration.ofDays(30)));
         List<Callable<SeenOutcome>> sightings = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Instant at = T0.plusSeconds(i);
-            sightings.add(() -> repository.recordSeen(readable("arn:busy", facts, at)));
+            sightings.add(() -> repository.recordSeen(record("arn:busy").facts(facts).seenAt(at).build()));
         }
         List<SeenOutcome> outcomes = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
@@ -159,13 +218,13 @@ class DynamoDbInventoryRepositoryIT {
         }
 
         assertThat(outcomes).containsOnlyOnce(SeenOutcome.NEW);
-        assertThat(repository.findInScope(SCOPE)).singleElement()
+        assertThat(repository.loadScope(SCOPE).records()).singleElement()
                 .satisfies(r -> assertThat(r.firstSeen()).isBetween(T0, T0.plusSeconds(7)));
     }
 
     @Test
-    void noPrivateKeyMaterialIsStored() throws Exception {
-        repository.recordSeen(readable("arn:secret", T0));
+    void noPrivateKeyMaterialIsStored() {
+        repository.recordSeen(record("arn:secret").build());
 
         List<Map<String, AttributeValue>> items = dynamoDb.scan(r -> r.tableName(tableName)).items();
 
@@ -173,19 +232,11 @@ class DynamoDbInventoryRepositoryIT {
                 .doesNotContain("PRIVATE KEY").doesNotContain("BEGIN CERTIFICATE"));
     }
 
-    private static InventoryRecord readable(String arn, Instant seenAt) throws Exception {
-        IssuedCertificate certificate = CertificateBuilder.certificate(arn.replace(':', '-') + ".example.test")
-                .dnsNames("a.example.test", "b.example.test").issuedBy(CA).build();
-        return readable(arn, new BouncyCastleCertificateParser().parse(certificate.certificatePem(),
-                certificate.chainPem()), seenAt);
+    private List<InventoryRecord> query(Optional<Instant> before, Optional<String> owner, Optional<String> account) {
+        return repository.find(new InventoryQuery(before, owner, account, false));
     }
 
-    private static InventoryRecord readable(String arn, CertificateFacts facts,
-                                            Instant seenAt) {
-        return InventoryRecord.readable(location(arn), facts, seenAt);
-    }
-
-    private static CertificateLocation location(String arn) {
-        return new CertificateLocation(CertificateSource.ACM, arn, SCOPE.accountId(), SCOPE.region());
+    private static List<String> arns(List<InventoryRecord> records) {
+        return records.stream().map(r -> r.location().arn()).toList();
     }
 }

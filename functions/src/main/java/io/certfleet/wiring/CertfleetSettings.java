@@ -1,0 +1,84 @@
+package io.certfleet.wiring;
+
+import io.certfleet.adapters.aws.RateLimits;
+import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
+import io.certfleet.core.ownership.OwnershipRules;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a deployment configures: the inventory table, the role assumed in member accounts, how ownership is
+ * resolved, and the API rate limits. {@link #fromEnvironment} reads the variables the CDK stack sets.
+ *
+ * @param scannerRoleName the role certfleet assumes in each member account
+ */
+public record CertfleetSettings(String tableName, String scannerRoleName, OwnershipRules ownership,
+                                RateLimits rateLimits) {
+
+    public static final String TABLE_VARIABLE = "CERTFLEET_TABLE";
+    public static final String ROLE_VARIABLE = "CERTFLEET_SCANNER_ROLE";
+    public static final String OWNER_TAGS_VARIABLE = "CERTFLEET_OWNER_TAGS";
+    public static final String ENVIRONMENT_TAGS_VARIABLE = "CERTFLEET_ENVIRONMENT_TAGS";
+    public static final String DEFAULT_OWNER_VARIABLE = "CERTFLEET_DEFAULT_OWNER";
+    public static final String DEFAULT_ENVIRONMENT_VARIABLE = "CERTFLEET_DEFAULT_ENVIRONMENT";
+    public static final String RATE_LIMITS_VARIABLE = "CERTFLEET_RATE_LIMITS";
+    public static final String DEFAULT_ROLE_NAME = "certfleet-scanner";
+
+    public CertfleetSettings {
+        Objects.requireNonNull(tableName, "tableName");
+        Objects.requireNonNull(scannerRoleName, "scannerRoleName");
+        Objects.requireNonNull(ownership, "ownership");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+    }
+
+    public static CertfleetSettings defaults() {
+        return new CertfleetSettings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_ROLE_NAME,
+                OwnershipRules.DEFAULTS, RateLimits.AWS_QUOTAS);
+    }
+
+    /** Settings from environment variables, each defaulting to {@link #defaults()}. */
+    public static CertfleetSettings fromEnvironment(Map<String, String> env) {
+        OwnershipRules rules = OwnershipRules.DEFAULTS;
+        OwnershipRules ownership = new OwnershipRules(
+                list(env.get(OWNER_TAGS_VARIABLE), rules.ownerTagKeys()),
+                list(env.get(ENVIRONMENT_TAGS_VARIABLE), rules.environmentTagKeys()),
+                env.getOrDefault(DEFAULT_OWNER_VARIABLE, rules.defaultOwner()),
+                env.getOrDefault(DEFAULT_ENVIRONMENT_VARIABLE, rules.defaultEnvironment()));
+        return new CertfleetSettings(
+                env.getOrDefault(TABLE_VARIABLE, InventoryTableDesign.DEFAULT_TABLE_NAME),
+                env.getOrDefault(ROLE_VARIABLE, DEFAULT_ROLE_NAME),
+                ownership,
+                rateLimits(env.getOrDefault(RATE_LIMITS_VARIABLE, "aws")));
+    }
+
+    public CertfleetSettings withTableName(String otherTableName) {
+        return new CertfleetSettings(otherTableName, scannerRoleName, ownership, rateLimits);
+    }
+
+    public CertfleetSettings withScannerRoleName(String otherRoleName) {
+        return new CertfleetSettings(tableName, otherRoleName, ownership, rateLimits);
+    }
+
+    public CertfleetSettings withRateLimits(RateLimits otherRateLimits) {
+        return new CertfleetSettings(tableName, scannerRoleName, ownership, otherRateLimits);
+    }
+
+    /** {@code aws} (AWS's quotas, the default) or {@code off}. */
+    static RateLimits rateLimits(String name) {
+        return switch (name.strip()) {
+            case "aws" -> RateLimits.AWS_QUOTAS;
+            case "off" -> RateLimits.UNLIMITED;
+            default -> throw new IllegalArgumentException(RATE_LIMITS_VARIABLE + " must be 'aws' or 'off', got '"
+                    + name + "'");
+        };
+    }
+
+    private static List<String> list(String commaSeparated, List<String> fallback) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return fallback;
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
