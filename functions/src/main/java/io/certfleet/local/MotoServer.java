@@ -131,6 +131,29 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches moto's IAM authentication and authorization on (requests must be signed with keys moto knows, and
+     * the caller's policies are evaluated) or off (moto's default: anything goes). Moto-only.
+     */
+    public static void enforceIamAuthentication(URI endpoint, boolean enforce) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset-auth"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "text/plain") // a form body would be swallowed by moto's web framework
+                .POST(HttpRequest.BodyPublishers.ofString(enforce ? "0" : "inf"))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("moto refused to switch authentication: HTTP " + status);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach moto at " + endpoint + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Whether something answers HTTP at the endpoint (any status). */
     public static boolean answers(URI endpoint) {
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))

@@ -45,8 +45,27 @@ public final class AwsEmulator implements AutoCloseable {
             throw new IllegalStateException("the moto server (pid " + ownServer.pid() + ") has died");
         }
         boolean reset = MotoServer.reset(endpoint);
+        if (reset) {
+            MotoServer.enforceIamAuthentication(endpoint, false);
+        }
         System.out.println("[aws-emulator] " + (reset ? "reset" : "could NOT reset (not moto?)") + " " + endpoint
                 + " for " + forWhom);
+    }
+
+    /** Forgets every resource now (between tests of one class). */
+    public void resetNow() {
+        if (!MotoServer.reset(endpoint)) {
+            throw new IllegalStateException("the emulator at " + endpoint + " cannot be reset (not moto?)");
+        }
+    }
+
+    /**
+     * Makes moto check signatures and evaluate IAM policies until the returned handle is closed: the only way an
+     * emulator can answer AccessDenied for real.
+     */
+    public AutoCloseable enforcingIamPolicies() {
+        MotoServer.enforceIamAuthentication(endpoint, true);
+        return () -> MotoServer.enforceIamAuthentication(endpoint, false);
     }
 
     public URI endpoint() {

@@ -15,6 +15,7 @@ final class ScannerPermissions {
             "elasticloadbalancing:DescribeLoadBalancers",
             "elasticloadbalancing:DescribeListeners",
             "elasticloadbalancing:DescribeListenerCertificates",
+            "elasticloadbalancing:DescribeTags",
             "iam:ListServerCertificates",
             "iam:GetServerCertificate",
             "cloudfront:ListDistributions",

@@ -31,7 +31,8 @@ public final class AwsFailures {
 
     static FailureReason reason(SdkException failure) {
         if (failure instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
+            String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
+                    ? "" : service.awsErrorDetails().errorCode();
             int status = service.statusCode();
             if (ACCESS_DENIED_CODES.contains(code) || status == 401 || status == 403) {
                 return FailureReason.ACCESS_DENIED;

@@ -1,5 +1,6 @@
 package io.certfleet.core.discovery;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,20 @@ public record ScanError(String accountId, String region, String source, String o
                     known.getMessage());
         }
         return new ScanError(scope.accountId(), scope.region(), source, source, FailureReason.ERROR,
-                failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                describeUnexpected(failure));
+    }
+
+    /**
+     * {@code NullPointerException: message (at Class.method(File.java:42))}, naming certfleet's own frame nearest the
+     * failure (else the first): enough to find an unexpected bug from the scan report alone.
+     */
+    public static String describeUnexpected(Throwable failure) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        StackTraceElement where = Arrays.stream(frames)
+                .filter(frame -> frame.getClassName().startsWith("io.certfleet."))
+                .findFirst()
+                .orElse(frames.length == 0 ? null : frames[0]);
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                + (where == null ? "" : " (at " + where + ")");
     }
 }

@@ -86,8 +86,7 @@ public final class ScanFleet {
                 ? new ScanError(item.scope().accountId(), item.scope().region(), "account", known.operation(),
                         known.reason(), known.getMessage())
                 : new ScanError(item.scope().accountId(), item.scope().region(), "account", "scan",
-                        FailureReason.ERROR,
-                        failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                        FailureReason.ERROR, ScanError.describeUnexpected(failure));
         return WorkResult.failed(item, error, apiCalls, clock.instant().toEpochMilli() - startedAt.toEpochMilli());
     }
 

@@ -69,7 +69,7 @@ class ScanFleetTest {
 
         assertThat(result.errors()).singleElement().satisfies(error -> {
             assertThat(error.reason()).isEqualTo(FailureReason.ERROR);
-            assertThat(error.message()).isEqualTo("IllegalStateException: boom");
+            assertThat(error.message()).startsWith("IllegalStateException: boom (at io.certfleet.core.fleet.ScanFleetTest");
         });
     }
 

@@ -76,9 +76,10 @@ public final class Elbv2EndpointSource implements EndpointSource {
             certificates.merge(certificate.certificateArn(), Boolean.TRUE.equals(certificate.isDefault()),
                     Boolean::logicalOr);
         }
-        // The listener's own default certificate, in case the listing left it out.
-        for (Certificate certificate : listener.certificates()) {
-            certificates.merge(certificate.certificateArn(), true, Boolean::logicalOr);
+        // The listing's IsDefault is authoritative. Should it name no default, the listener's first certificate is
+        // it (DescribeListeners shows only the default on AWS; moto lists every certificate there).
+        if (!certificates.containsValue(Boolean.TRUE) && !listener.certificates().isEmpty()) {
+            certificates.put(listener.certificates().getFirst().certificateArn(), true);
         }
         List<DiscoveredBinding> bindings = new ArrayList<>();
         certificates.forEach((arn, isDefault) -> bindings.add(new DiscoveredBinding(BindingType.ELBV2_LISTENER,

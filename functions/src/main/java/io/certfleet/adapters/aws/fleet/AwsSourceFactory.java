@@ -73,7 +73,7 @@ public final class AwsSourceFactory implements SourceFactory {
         List<CertificateStore> stores = new ArrayList<>(List.of(new AcmCertificateStore(regional.acm(), tags, scope)));
         List<EndpointSource> endpoints = new ArrayList<>(List.of(
                 new Elbv2EndpointSource(regional.elasticLoadBalancingV2(), tags),
-                new ClassicElbEndpointSource(regional.elasticLoadBalancing(), tags, scope),
+                new ClassicElbEndpointSource(regional.elasticLoadBalancing()),
                 new ApiGatewayEndpointSource(regional.apiGateway(), regional.apiGatewayV2())));
         if (item.includesGlobalSources()) {
             AwsClients global = regional;
