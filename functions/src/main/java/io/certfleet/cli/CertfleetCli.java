@@ -1,5 +1,6 @@
 package io.certfleet.cli;
 
+import io.certfleet.core.discovery.SourceException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CertfleetCli.Version.class,
         description = "Fleet scanning and auto-remediation of TLS certificates on AWS.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ScanCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done, nothing to report", "  1  done, findings need attention",
                   "  2  bad command line", "  3  could not do the job (AWS or emulator unreachable, ...)"})
@@ -32,7 +33,10 @@ public final class CertfleetCli implements Runnable {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(CertfleetCli::usageError);
         commandLine.setExecutionExceptionHandler((exception, failed, parsed) -> {
-            failed.getErr().println("certfleet: " + oneLine(exception));
+            String message = exception instanceof SourceException source
+                    ? source.operation() + " failed (" + source.reason() + "): " + oneLine(source)
+                    : oneLine(exception);
+            failed.getErr().println("certfleet: " + message);
             return ExitCode.FAILURE;
         });
         return commandLine.execute(args);

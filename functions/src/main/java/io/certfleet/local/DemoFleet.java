@@ -4,58 +4,145 @@ import io.certfleet.adapters.aws.acm.AcmCertificateStore;
 import io.certfleet.local.pki.CertificateBuilder;
 import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.local.pki.KeyType;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.core.SdkBytes;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
-import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.Filters;
-import software.amazon.awssdk.services.acm.model.Tag;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 
 /**
- * The demo's certificates: a private root and intermediate, and leaves of several key types at various distances
- * from expiry, imported into ACM with their chains and tagged {@value #DEMO_TAG}. Seeding first deletes the
- * certificates an earlier run seeded, so a shared emulator never accumulates them.
+ * The demo's fleet: an Organization with three member accounts tagged differently (so that every rule of the
+ * ownership chain shows), two regions, RSA and EC certificates from a private CA at various distances from
+ * expiry, and every kind of endpoint: an ALB with a default and an SNI certificate, Classic ELBs (one serving an
+ * IAM server certificate), a CloudFront distribution and an API Gateway domain. Everything it makes is named
+ * {@code demo-*} or tagged {@value #DEMO_TAG}, so that a later run can remove it first from a shared emulator.
  */
 public final class DemoFleet {
 
     public static final String DEMO_TAG = "certfleet:demo";
+    public static final List<Region> REGIONS = List.of(Region.US_EAST_1, Region.EU_WEST_1);
+    static final String PAYMENTS = "demo-payments";
+    static final String WEB = "demo-web";
+    static final String SANDBOX = "demo-sandbox";
+    private static final String DOMAIN = ".demo.certfleet.test";
+    private static final String TLS13_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-    /** One demo leaf: host name, key type, days until expiry, owner tag. */
-    public record DemoLeaf(String hostName, KeyType keyType, int daysLeft, String owner) {
+    /** What seeding made. */
+    public record Seeded(int accounts, int certificates, int endpoints) {
     }
 
-    /** Close to expiry and far from it, RSA and EC (moto refuses to import expired certificates). */
-    public static final List<DemoLeaf> LEAVES = List.of(
-            new DemoLeaf("checkout.demo.certfleet.test", KeyType.RSA_2048, 2, "payments-team"),
-            new DemoLeaf("api.demo.certfleet.test", KeyType.EC_P256, 12, "platform-team"),
-            new DemoLeaf("partners.demo.certfleet.test", KeyType.RSA_3072, 29, "partner-team"),
-            new DemoLeaf("iot.demo.certfleet.test", KeyType.EC_P384, 75, "iot-team"),
-            new DemoLeaf("www.demo.certfleet.test", KeyType.RSA_2048, 200, "web-team"));
-
-    private final AcmClient acm;
+    private final FleetSeeder seeder;
     private final Clock clock;
 
-    public DemoFleet(AcmClient acm, Clock clock) {
-        this.acm = Objects.requireNonNull(acm, "acm");
+    public DemoFleet(FleetSeeder seeder, Clock clock) {
+        this.seeder = Objects.requireNonNull(seeder, "seeder");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Deletes every ACM certificate tagged {@value #DEMO_TAG}; returns how many. */
+    /** Deletes what an earlier demo run made in the demo accounts; returns how many resources. */
     public int removePreviousSeed() {
+        seeder.ensureOrganization();
         int removed = 0;
-        for (CertificateSummary summary : acm.listCertificatesPaginator(request -> request
-                .includes(Filters.builder().keyTypes(AcmCertificateStore.ALL_KEY_TYPES).build()))
-                .certificateSummaryList()) {
-            boolean seededByDemo = acm.listTagsForCertificate(request -> request
-                            .certificateArn(summary.certificateArn()))
+        for (String name : List.of(PAYMENTS, WEB, SANDBOX)) {
+            Optional<String> existing = seeder.findAccount(name);
+            if (existing.isEmpty()) {
+                continue;
+            }
+            String account = existing.get();
+            for (Region region : REGIONS) {
+                try (FleetSeeder.Account seed = seeder.in(account, region)) {
+                    removed += removeRegional(seed);
+                    if (region.equals(Region.US_EAST_1)) {
+                        removed += removeGlobal(seed);
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    public Seeded seed() {
+        seeder.ensureOrganization();
+        String payments = seeder.ensureAccount(PAYMENTS, Map.of("owner", "payments-team", "environment", "prod"));
+        String web = seeder.ensureAccount(WEB, Map.of("environment", "prod"));
+        String sandbox = seeder.ensureAccount(SANDBOX, Map.of());
+        Instant now = clock.instant();
+        IssuedCertificate root = CertificateBuilder.certificate("certfleet Demo Root CA").organization("certfleet demo")
+                .keyType(KeyType.EC_P384).certificateAuthority().validFor(now, Duration.ofDays(3650)).build();
+        IssuedCertificate issuer = CertificateBuilder.certificate("certfleet Demo Issuing CA 1")
+                .organization("certfleet demo").keyType(KeyType.EC_P384).certificateAuthority().issuedBy(root)
+                .validFor(now, Duration.ofDays(1825)).build();
+        Map<String, String> demo = Map.of(DEMO_TAG, "true");
+
+        try (FleetSeeder.Account east = seeder.in(payments, Region.US_EAST_1)) {
+            String checkout = east.importCertificate(leaf(issuer, "checkout", KeyType.RSA_2048, 2),
+                    Map.of(DEMO_TAG, "true", "owner", "checkout-team"));
+            String pay = east.importCertificate(leaf(issuer, "pay", KeyType.EC_P256, 12), demo);
+            east.httpsLoadBalancer("demo-checkout", Map.of("owner", "payments-web"), 443, TLS13_POLICY, checkout,
+                    List.of(pay));
+        }
+        try (FleetSeeder.Account west = seeder.in(payments, Region.EU_WEST_1)) {
+            String partners = west.importCertificate(leaf(issuer, "partners", KeyType.RSA_3072, 29), demo);
+            west.classicLoadBalancer("demo-partners", Map.of(), 443, partners);
+        }
+        try (FleetSeeder.Account east = seeder.in(web, Region.US_EAST_1)) {
+            String www = east.importCertificate(leaf(issuer, "www", KeyType.EC_P384, 75), demo);
+            east.distribution("www" + DOMAIN, www, Map.of("owner", "cdn-team", DEMO_TAG, "true"));
+            String legacy = east.uploadServerCertificate("demo-legacy", leaf(issuer, "legacy", KeyType.RSA_2048, 200),
+                    demo);
+            east.classicLoadBalancer("demo-legacy", Map.of(), 443, legacy);
+        }
+        try (FleetSeeder.Account west = seeder.in(web, Region.EU_WEST_1)) {
+            String api = west.importCertificate(leaf(issuer, "api", KeyType.RSA_2048, 45), demo);
+            west.restApiDomain("api" + DOMAIN, api, Map.of("owner", "api-team"));
+        }
+        try (FleetSeeder.Account west = seeder.in(sandbox, Region.EU_WEST_1)) {
+            west.importCertificate(leaf(issuer, "sandbox", KeyType.EC_P256, 5), demo);
+        }
+        return new Seeded(3, 7, 6);
+    }
+
+    private IssuedCertificate leaf(IssuedCertificate issuer, String host, KeyType type, int daysLeft) {
+        String name = host + DOMAIN;
+        return CertificateBuilder.certificate(name).organization("certfleet demo").dnsNames(name).keyType(type)
+                .issuedBy(issuer).validFor(clock.instant(), Duration.ofDays(daysLeft).plusHours(1)).build();
+    }
+
+    private static int removeRegional(FleetSeeder.Account seed) {
+        int removed = 0;
+        var elbv2 = seed.clients().elasticLoadBalancingV2();
+        for (var loadBalancer : elbv2.describeLoadBalancers().loadBalancers()) {
+            if (loadBalancer.loadBalancerName().startsWith("demo-")) {
+                elbv2.deleteLoadBalancer(request -> request.loadBalancerArn(loadBalancer.loadBalancerArn()));
+                removed++;
+            }
+        }
+        var elb = seed.clients().elasticLoadBalancing();
+        for (var loadBalancer : elb.describeLoadBalancers().loadBalancerDescriptions()) {
+            if (loadBalancer.loadBalancerName().startsWith("demo-")) {
+                elb.deleteLoadBalancer(request -> request.loadBalancerName(loadBalancer.loadBalancerName()));
+                removed++;
+            }
+        }
+        var apiGateway = seed.clients().apiGateway();
+        for (var domain : apiGateway.getDomainNames().items()) {
+            if (domain.domainName().endsWith(DOMAIN)) {
+                apiGateway.deleteDomainName(request -> request.domainName(domain.domainName()));
+                removed++;
+            }
+        }
+        AcmClient acm = seed.clients().acm();
+        for (var summary : acm.listCertificates(request -> request.includes(Filters.builder()
+                .keyTypes(AcmCertificateStore.ALL_KEY_TYPES).build())).certificateSummaryList()) {
+            boolean seeded = acm.listTagsForCertificate(request -> request.certificateArn(summary.certificateArn()))
                     .tags().stream().anyMatch(tag -> DEMO_TAG.equals(tag.key()));
-            if (seededByDemo) {
+            if (seeded) {
                 acm.deleteCertificate(request -> request.certificateArn(summary.certificateArn()));
                 removed++;
             }
@@ -63,37 +150,26 @@ public final class DemoFleet {
         return removed;
     }
 
-    /** Imports the demo leaves; returns their ARNs in {@link #LEAVES} order. */
-    public List<String> seed() {
-        Instant now = clock.instant();
-        IssuedCertificate root = CertificateBuilder.certificate("certfleet Demo Root CA")
-                .organization("certfleet demo").keyType(KeyType.EC_P384).certificateAuthority()
-                .validFor(now, Duration.ofDays(3650)).build();
-        IssuedCertificate intermediate = CertificateBuilder.certificate("certfleet Demo Issuing CA 1")
-                .organization("certfleet demo").keyType(KeyType.EC_P384).certificateAuthority()
-                .issuedBy(root).validFor(now, Duration.ofDays(1825)).build();
-        List<String> arns = new ArrayList<>();
-        for (DemoLeaf leaf : LEAVES) {
-            IssuedCertificate certificate = CertificateBuilder.certificate(leaf.hostName())
-                    .organization("certfleet demo").dnsNames(leaf.hostName()).keyType(leaf.keyType())
-                    .issuedBy(intermediate).validFor(now, Duration.ofDays(leaf.daysLeft()).plusHours(1))
-                    .build();
-            arns.add(importCertificate(certificate, leaf.owner()));
+    private static int removeGlobal(FleetSeeder.Account seed) {
+        int removed = 0;
+        var cloudFront = seed.clients().cloudFront();
+        var list = cloudFront.listDistributions().distributionList();
+        for (DistributionSummary distribution : list == null ? List.<DistributionSummary>of() : list.items()) {
+            // The configuration, not the summary: list summaries may lack the aliases (moto's do).
+            var current = cloudFront.getDistribution(request -> request.id(distribution.id()));
+            var aliases = current.distribution().distributionConfig().aliases();
+            if (aliases != null && aliases.items().stream().anyMatch(alias -> alias.endsWith(DOMAIN))) {
+                cloudFront.deleteDistribution(request -> request.id(distribution.id()).ifMatch(current.eTag()));
+                removed++;
+            }
         }
-        return arns;
-    }
-
-    private String importCertificate(IssuedCertificate certificate, String owner) {
-        return acm.importCertificate(request -> request
-                        .certificate(bytes(certificate.certificatePem()))
-                        .privateKey(bytes(certificate.privateKeyPem()))
-                        .certificateChain(bytes(certificate.chainPem()))
-                        .tags(Tag.builder().key(DEMO_TAG).value("true").build(),
-                                Tag.builder().key("owner").value(owner).build()))
-                .certificateArn();
-    }
-
-    private static SdkBytes bytes(String pem) {
-        return SdkBytes.fromString(pem, StandardCharsets.US_ASCII);
+        var iam = seed.clients().iam();
+        for (var certificate : iam.listServerCertificates().serverCertificateMetadataList()) {
+            if (certificate.serverCertificateName().startsWith("demo-")) {
+                iam.deleteServerCertificate(request -> request.serverCertificateName(certificate.serverCertificateName()));
+                removed++;
+            }
+        }
+        return removed;
     }
 }

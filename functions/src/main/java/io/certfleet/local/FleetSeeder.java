@@ -61,13 +61,18 @@ public final class FleetSeeder {
         return management.organizations().describeOrganization().organization().id();
     }
 
-    /** The id of the ACTIVE member account with this name, created (with the tags) when there is none. */
-    public String ensureAccount(String name, Map<String, String> tags) {
-        Optional<String> existing = management.organizations().listAccountsPaginator().stream()
+    /** The id of the organization's account with this name, if there is one. */
+    public Optional<String> findAccount(String name) {
+        return management.organizations().listAccountsPaginator().stream()
                 .flatMap(page -> page.accounts().stream())
                 .filter(account -> account.name().equals(name))
                 .map(software.amazon.awssdk.services.organizations.model.Account::id)
                 .findFirst();
+    }
+
+    /** The id of the member account with this name, created (with the tags) when there is none. */
+    public String ensureAccount(String name, Map<String, String> tags) {
+        Optional<String> existing = findAccount(name);
         if (existing.isPresent()) {
             return existing.get();
         }

@@ -10,6 +10,7 @@ import io.certfleet.core.discovery.ScanAccountRegion;
 import io.certfleet.core.fleet.AccountDirectory;
 import io.certfleet.core.fleet.PlanScan;
 import io.certfleet.core.fleet.ScanFleet;
+import io.certfleet.core.inventory.ListInventory;
 import io.certfleet.core.inventory.ReportExpiry;
 import io.certfleet.core.ownership.ResolveOwnership;
 import java.time.Clock;
@@ -87,6 +88,10 @@ public final class Wiring {
         AwsSourceFactory sources = new AwsSourceFactory(aws, settings.scannerRoleName(), this::callerAccountId,
                 settings.rateLimits());
         return new ScanFleet(sources, scanAccountRegion(), clock);
+    }
+
+    public ListInventory listInventory() {
+        return new ListInventory(inventory, clock);
     }
 
     public ReportExpiry reportExpiry() {

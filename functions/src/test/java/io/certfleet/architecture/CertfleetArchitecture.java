@@ -27,15 +27,17 @@ final class CertfleetArchitecture {
             .layer("Core").definedBy("io.certfleet.core..")
             .layer("Adapters").definedBy("io.certfleet.adapters..")
             .layer("Wiring").definedBy("io.certfleet.wiring..")
+            .layer("Api").definedBy("io.certfleet.api..")
             .layer("Local").definedBy("io.certfleet.local..")
             .layer("Handlers").definedBy("io.certfleet.handlers..")
             .layer("Cli").definedBy("io.certfleet.cli..")
             .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("Handlers").mayNotBeAccessedByAnyLayer()
             .whereLayer("Local").mayOnlyBeAccessedByLayers("Cli")
+            .whereLayer("Api").mayOnlyBeAccessedByLayers("Handlers", "Cli")
             .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Handlers", "Cli", "Local")
             .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Wiring", "Cli", "Local")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Adapters", "Wiring", "Local", "Handlers", "Cli");
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Adapters", "Wiring", "Api", "Local", "Handlers", "Cli");
 
     /** Handlers are thin: they reach AWS only through the wiring and use cases. */
     static final ArchRule HANDLERS_DO_NOT_TOUCH_THE_SDK = noClasses()

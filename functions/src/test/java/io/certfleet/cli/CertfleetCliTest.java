@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CertfleetCliTest {
@@ -24,9 +29,11 @@ class CertfleetCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo"})
+    @ValueSource(strings = {"demo", "scan", "inventory", "inventory list"})
     void everyCommandHasHelp(String command) {
-        assertThat(run(command, "--help")).isEqualTo(ExitCode.OK);
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+        assertThat(run(args.toArray(String[]::new))).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("Usage: certfleet " + command);
         assertThat(err.toString()).isEmpty();
     }
@@ -64,6 +71,31 @@ class CertfleetCliTest {
         assertThat(run("demo", "--endpoint", "http://[broken")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString().lines()).singleElement().asString()
                 .startsWith("certfleet demo: Invalid value for option '--endpoint'");
+    }
+
+    static Stream<Arguments> badCommandLines() {
+        return Stream.of(
+                Arguments.of(List.of("scan", "--concurrency", "0"), "certfleet scan: --concurrency must be between 1 and 256, got 0"),
+                Arguments.of(List.of("scan", "--organization", "--accounts", "111122223333"),
+                        "certfleet scan: Error: --organization, --accounts=ACCOUNT are mutually exclusive"),
+                Arguments.of(List.of("scan", "--regions", "us-east-1,mars-1"),
+                        "certfleet scan: --regions: 'mars-1' is not an AWS region name such as eu-west-1"),
+                Arguments.of(List.of("scan", "--rate-limits", "fast"), "certfleet scan: --rate-limits must be 'aws' or 'off', got 'fast'"),
+                Arguments.of(List.of("inventory"), "certfleet inventory: no subcommand given; try 'certfleet inventory list'"),
+                Arguments.of(List.of("inventory", "list", "--expiring-within", "-1"),
+                        "certfleet inventory list: --expiring-within must be 0 or more days, got -1"),
+                Arguments.of(List.of("inventory", "list", "--expiring-within", "soon"),
+                        "certfleet inventory list: Invalid value for option '--expiring-within'"),
+                Arguments.of(List.of("inventory", "list", "--account", "12"),
+                        "certfleet inventory list: --account must be a 12-digit AWS account id, got '12'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badCommandLines")
+    void badCommandLinesAreUsageErrorsOnOneLine(List<String> args, String message) {
+        assertThat(run(args.toArray(String[]::new))).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString().lines()).singleElement().asString().startsWith(message);
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

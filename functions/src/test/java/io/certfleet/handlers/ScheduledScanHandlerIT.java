@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certfleet.adapters.aws.RateLimits;
 import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.handlers.events.InvalidEventException;
-import io.certfleet.local.DemoFleet;
+import io.certfleet.local.FleetSeeder;
+import io.certfleet.local.pki.CertificateBuilder;
+import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.SampleEvents;
@@ -19,6 +21,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,20 +37,37 @@ class ScheduledScanHandlerIT {
     private final ScheduledScanHandler handler;
 
     ScheduledScanHandlerIT(AwsEmulator emulator) {
+        this.emulator = emulator;
         this.wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
                 .withTableName(TABLE).withRateLimits(RateLimits.UNLIMITED));
         this.handler = new ScheduledScanHandler(wiring);
     }
 
+    private final AwsEmulator emulator;
+
     @BeforeEach
-    void tableAndCertificates() {
+    void emptyAccountAndTable() {
+        emulator.resetNow();
         wiring.inventoryTable().ensureExists();
-        new DemoFleet(wiring.aws().acm(), Clock.systemUTC()).removePreviousSeed();
+    }
+
+    /** Imports certificates into the function's own account and region (the sample event's). */
+    private int seed(int count) {
+        IssuedCertificate ca = CertificateBuilder.certificate("Handler CA").certificateAuthority().build();
+        try (FleetSeeder.Account account = new FleetSeeder(emulator.clients()).in(AwsEmulator.ACCOUNT_ID,
+                Region.US_EAST_1)) {
+            for (int i = 0; i < count; i++) {
+                String name = "h" + i + ".handler.test";
+                account.importCertificate(CertificateBuilder.certificate(name).dnsNames(name).issuedBy(ca)
+                        .validFor(Instant.now(), Duration.ofDays(30 + i)).build(), Map.of());
+            }
+        }
+        return count;
     }
 
     @Test
-    void theSampleScheduledEventScansAcmIntoTheInventory() throws Exception {
-        int seeded = new DemoFleet(wiring.aws().acm(), Clock.systemUTC()).seed().size();
+    void theSampleScheduledEventScansItsAccountIntoTheInventory() throws Exception {
+        int seeded = seed(3);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         TestLambdaContext context = new TestLambdaContext();
 
@@ -63,7 +86,7 @@ class ScheduledScanHandlerIT {
 
     @Test
     void aMalformedEventIsRefusedWithItsReasonAndChangesNothing() {
-        new DemoFleet(wiring.aws().acm(), Clock.systemUTC()).seed();
+        seed(2);
         int before = wiring.inventory().find(InventoryQuery.ALL_PRESENT).size();
         byte[] wrongEvent = SampleEvents.read("scheduled-event.json").replace("aws.events", "aws.s3")
                 .getBytes(StandardCharsets.UTF_8);

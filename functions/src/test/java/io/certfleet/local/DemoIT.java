@@ -12,28 +12,43 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code certfleet demo} end to end on the emulator, twice: the second run must not trip on the first. */
+/** {@code certfleet demo} end to end on one emulator, twice: the second run must clean up after the first. */
 @ExtendWith(AwsEmulatorExtension.class)
 class DemoIT {
 
     @Test
-    void demoPrintsTheExpiryTableAndCanRunTwice(AwsEmulator emulator) {
+    void demoScansTheFleetAndListsItByOwnerAndCanRunTwice(AwsEmulator emulator) {
         String first = runDemo(emulator);
         String second = runDemo(emulator);
 
         assertThat(first).contains("Inventory table certfleet-inventory: created")
-                .contains("removed 0 certificates of an earlier demo run, imported 5");
+                .contains("removed 0 resources of an earlier run; seeded 3 accounts, 7 certificates, 6 endpoints");
         assertThat(second).contains("Inventory table certfleet-inventory: existed")
-                .contains("removed 5 certificates of an earlier demo run, imported 5")
-                .contains("5 marked removed");
+                // 7 certificates and 5 load balancers, distributions and domains of the first run:
+                .contains("removed 12 resources of an earlier run")
+                .contains("Certificates: 7 (7 new, 0 unchanged, 7 removed, 0 unreadable); bindings: 6 (5 removed)");
         for (String output : List.of(first, second)) {
-            List<String> rows = output.lines().filter(line -> line.startsWith("CN=")).toList();
-            assertThat(rows).hasSize(5);
-            assertThat(rows.getFirst()).contains("checkout.demo.certfleet.test").contains("RSA-2048")
-                    .containsPattern("\\s2\\s+EXPIRING_SOON");
-            assertThat(rows.getLast()).contains("www.demo.certfleet.test").contains("OK");
-            assertThat(output).contains("5 certificates, 3 need attention.");
+            assertThat(output).contains("4 accounts, 8 of 8 account-regions scanned completely (100%)")
+                    .contains("7 certificates, 6 owners.");
+            assertThat(section(output, "checkout-team")).contains("checkout.demo.certfleet.test").contains("RSA-2048")
+                    .contains("ELBv2 demo-checkout:443").contains("certificate tag");
+            assertThat(section(output, "payments-web")).contains("pay.demo.certfleet.test").contains("EC-256")
+                    .contains("(SNI)").contains("resource tag");
+            assertThat(section(output, "payments-team")).contains("partners.demo.certfleet.test")
+                    .contains("ELB demo-partners:443").contains("account tag");
+            assertThat(section(output, "cdn-team")).contains("CloudFront").contains("EC-384");
+            assertThat(section(output, "api-team")).contains("API api.demo.certfleet.test");
+            assertThat(section(output, "unowned (2)")).contains("sandbox.demo.certfleet.test").contains("IAM")
+                    .contains("/global").contains("ELB demo-legacy:443").contains("default");
         }
+    }
+
+    /** The lines of one owner's table. */
+    private static String section(String output, String owner) {
+        int start = output.indexOf("\n" + owner);
+        assertThat(start).as("section %s in:%n%s", owner, output).isPositive();
+        int end = output.indexOf("\n\n", start + 1);
+        return output.substring(start, end < 0 ? output.length() : end);
     }
 
     private static String runDemo(AwsEmulator emulator) {

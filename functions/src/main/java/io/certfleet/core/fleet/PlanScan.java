@@ -74,7 +74,8 @@ public final class PlanScan {
         }
     }
 
-    private static List<String> validRegions(List<String> regions) {
+    /** The distinct regions, in order; fails on an empty list or a name that is not an AWS region's. */
+    public static List<String> validRegions(List<String> regions) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(regions));
         if (distinct.isEmpty()) {
             throw new IllegalArgumentException("name at least one region");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.ServerCertificate;
@@ -18,10 +17,9 @@ import software.amazon.awssdk.services.iam.model.ServerCertificateMetadata;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
- * IAM server certificates of one account (a global service: records live in the account's global scope). Dates
- * come from the parsed body, never from list metadata. A certificate is immutable under its id, so one already in
- * the inventory (same id and upload date) is not read again; its tags, which come only with
- * {@code GetServerCertificate}, are then kept from the inventory.
+ * IAM server certificates of one account (a global service: records live in the account's global scope). Every
+ * certificate is read on every scan ({@code GetServerCertificate}, which also brings its tags): list metadata is
+ * not trusted (emulators report fixed dates and ids), and AWS's default quota keeps them at 20 per account.
  */
 public final class IamServerCertificateStore implements CertificateStore {
 
@@ -53,12 +51,7 @@ public final class IamServerCertificateStore implements CertificateStore {
             for (ServerCertificateMetadata metadata : certificates.metadata()) {
                 CertificateLocation location = new CertificateLocation(CertificateSource.IAM, metadata.arn(),
                         globalScope.accountId(), globalScope.region());
-                String version = metadata.serverCertificateId() + "|" + metadata.uploadDate();
-                if (version.equals(knownVersions.get(metadata.arn()))) {
-                    listed.add(new ListedCertificate.Unchanged(location, STATUS, version, Optional.empty()));
-                } else {
-                    read(location, metadata, version, listed);
-                }
+                read(location, metadata, metadata.serverCertificateId() + "|" + metadata.uploadDate(), listed);
             }
             return listed;
         } catch (SdkException failure) {

@@ -1,0 +1,39 @@
+package io.certfleet.core.inventory;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Use case: the certificate records a query selects, each with its bindings (present ones, or all when the query
+ * includes removed records) and days to expiry; soonest expiry first, unreadable ones first of all.
+ */
+public final class ListInventory {
+
+    private final InventoryRepository inventory;
+    private final Clock clock;
+
+    public ListInventory(InventoryRepository inventory, Clock clock) {
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public List<InventoryEntry> list(InventoryQuery query) {
+        return inventory.find(query).stream()
+                .map(record -> entry(record, query.includeRemoved()))
+                .sorted(Comparator.comparing((InventoryEntry e) -> e.daysToExpiry() == null ? Long.MIN_VALUE
+                                : e.daysToExpiry())
+                        .thenComparing(e -> e.record().location().arn()))
+                .toList();
+    }
+
+    private InventoryEntry entry(InventoryRecord record, boolean includeRemoved) {
+        List<BindingRecord> bindings = inventory.bindingsOf(record.location().arn()).stream()
+                .filter(binding -> includeRemoved || binding.isActive())
+                .sorted(Comparator.comparing(BindingRecord::type).thenComparing(BindingRecord::resourceId))
+                .toList();
+        Long days = record.isReadable() ? record.facts().daysToExpiry(clock) : null;
+        return new InventoryEntry(record, bindings, days);
+    }
+}
