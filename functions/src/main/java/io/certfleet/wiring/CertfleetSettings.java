@@ -10,12 +10,15 @@ import java.util.Objects;
 
 /**
  * What a deployment configures: the inventory table, the role assumed in member accounts, how ownership is
- * resolved, and the API rate limits. {@link #fromEnvironment} reads the variables the CDK stack sets.
+ * resolved, the API rate limits, and what a scheduled scan covers. {@link #fromEnvironment} reads the variables
+ * the CDK stack sets.
  *
  * @param scannerRoleName the role certfleet assumes in each member account
+ * @param scanAccounts    what a scheduled scan covers: {@code organization}, {@code caller} or account ids
+ * @param scanRegions     the regions a scheduled scan covers; empty means the configured region
  */
 public record CertfleetSettings(String tableName, String scannerRoleName, OwnershipRules ownership,
-                                RateLimits rateLimits) {
+                                RateLimits rateLimits, String scanAccounts, List<String> scanRegions) {
 
     public static final String TABLE_VARIABLE = "CERTFLEET_TABLE";
     public static final String ROLE_VARIABLE = "CERTFLEET_SCANNER_ROLE";
@@ -24,6 +27,10 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
     public static final String DEFAULT_OWNER_VARIABLE = "CERTFLEET_DEFAULT_OWNER";
     public static final String DEFAULT_ENVIRONMENT_VARIABLE = "CERTFLEET_DEFAULT_ENVIRONMENT";
     public static final String RATE_LIMITS_VARIABLE = "CERTFLEET_RATE_LIMITS";
+    /** {@code organization}, {@code caller}, or a comma-separated list of account ids. */
+    public static final String ACCOUNTS_VARIABLE = "CERTFLEET_ACCOUNTS";
+    /** Comma-separated regions a scheduled scan covers (default: the function's own region). */
+    public static final String REGIONS_VARIABLE = "CERTFLEET_REGIONS";
     public static final String DEFAULT_ROLE_NAME = "certfleet-scanner";
 
     public CertfleetSettings {
@@ -31,11 +38,13 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
         Objects.requireNonNull(scannerRoleName, "scannerRoleName");
         Objects.requireNonNull(ownership, "ownership");
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(scanAccounts, "scanAccounts");
+        scanRegions = List.copyOf(scanRegions);
     }
 
     public static CertfleetSettings defaults() {
         return new CertfleetSettings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_ROLE_NAME,
-                OwnershipRules.DEFAULTS, RateLimits.AWS_QUOTAS);
+                OwnershipRules.DEFAULTS, RateLimits.AWS_QUOTAS, "caller", List.of());
     }
 
     /** Settings from environment variables, each defaulting to {@link #defaults()}. */
@@ -50,19 +59,22 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
                 env.getOrDefault(TABLE_VARIABLE, InventoryTableDesign.DEFAULT_TABLE_NAME),
                 env.getOrDefault(ROLE_VARIABLE, DEFAULT_ROLE_NAME),
                 ownership,
-                rateLimits(env.getOrDefault(RATE_LIMITS_VARIABLE, "aws")));
+                rateLimits(env.getOrDefault(RATE_LIMITS_VARIABLE, "aws")),
+                env.getOrDefault(ACCOUNTS_VARIABLE, "caller"),
+                list(env.get(REGIONS_VARIABLE), List.of()));
     }
 
     public CertfleetSettings withTableName(String otherTableName) {
-        return new CertfleetSettings(otherTableName, scannerRoleName, ownership, rateLimits);
+        return new CertfleetSettings(otherTableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions);
     }
 
     public CertfleetSettings withScannerRoleName(String otherRoleName) {
-        return new CertfleetSettings(tableName, otherRoleName, ownership, rateLimits);
+        return new CertfleetSettings(tableName, otherRoleName, ownership, rateLimits, scanAccounts, scanRegions);
     }
 
     public CertfleetSettings withRateLimits(RateLimits otherRateLimits) {
-        return new CertfleetSettings(tableName, scannerRoleName, ownership, otherRateLimits);
+        return new CertfleetSettings(tableName, scannerRoleName, ownership, otherRateLimits, scanAccounts,
+                scanRegions);
     }
 
     /** {@code aws} (AWS's quotas, the default) or {@code off}. */

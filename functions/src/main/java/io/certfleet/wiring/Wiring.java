@@ -2,6 +2,7 @@ package io.certfleet.wiring;
 
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbInventoryRepository;
+import io.certfleet.adapters.aws.dynamodb.DynamoDbScanRunRepository;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
 import io.certfleet.adapters.aws.fleet.AwsSourceFactory;
 import io.certfleet.adapters.aws.organizations.OrganizationsAccountDirectory;
@@ -10,10 +11,15 @@ import io.certfleet.core.discovery.ScanAccountRegion;
 import io.certfleet.core.fleet.AccountDirectory;
 import io.certfleet.core.fleet.PlanScan;
 import io.certfleet.core.fleet.ScanFleet;
+import io.certfleet.core.fleet.ScanRunRepository;
+import io.certfleet.core.fleet.ScanWorkItem;
+import io.certfleet.core.fleet.StartScan;
+import io.certfleet.core.fleet.SummarizeScan;
 import io.certfleet.core.inventory.ListInventory;
 import io.certfleet.core.inventory.ReportExpiry;
 import io.certfleet.core.ownership.ResolveOwnership;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -88,6 +94,27 @@ public final class Wiring {
         AwsSourceFactory sources = new AwsSourceFactory(aws, settings.scannerRoleName(), this::callerAccountId,
                 settings.rateLimits());
         return new ScanFleet(sources, scanAccountRegion(), clock);
+    }
+
+    public ScanRunRepository scanRuns() {
+        return new DynamoDbScanRunRepository(aws.dynamoDb(), settings.tableName(), clock);
+    }
+
+    /** The regions a scheduled scan covers: the configured ones, else the region these clients use. */
+    public List<String> scanRegions() {
+        return settings.scanRegions().isEmpty() ? List.of(aws.settings().region().id()) : settings.scanRegions();
+    }
+
+    public StartScan startScan() {
+        return new StartScan(planScan(), scanRuns());
+    }
+
+    public ScanWorkItem scanWorkItem() {
+        return new ScanWorkItem(scanFleet(), scanRuns());
+    }
+
+    public SummarizeScan summarizeScan() {
+        return new SummarizeScan(scanRuns(), clock);
     }
 
     public ListInventory listInventory() {

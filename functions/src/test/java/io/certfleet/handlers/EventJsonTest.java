@@ -20,7 +20,7 @@ class EventJsonTest {
 
     @Test
     void readsTheSampleScheduledEvent() {
-        ScheduledEvent event = EventJson.readScheduledEvent(SampleEvents.open("scheduled-event.json"));
+        ScheduledEvent event = EventJson.readScheduledEvent(SampleEvents.open("scan-planner-scheduled-event.json"));
 
         assertThat(event.account()).isEqualTo("123456789012");
         assertThat(event.region()).isEqualTo("us-east-1");
@@ -29,7 +29,7 @@ class EventJsonTest {
     }
 
     static Stream<Arguments> badEvents() {
-        String good = SampleEvents.read("scheduled-event.json");
+        String good = SampleEvents.read("scan-planner-scheduled-event.json");
         return Stream.of(
                 Arguments.of("", "event is empty"),
                 Arguments.of("{\"id\": ", "event is not valid JSON at line 1"),

@@ -19,7 +19,10 @@ public final class CertfleetApp {
                         .region(System.getenv("CDK_DEFAULT_REGION"))
                         .build())
                 .build();
-        new CertfleetStack(app, "Certfleet", props);
+        CertfleetStack central = new CertfleetStack(app, "Certfleet", props);
+        new MemberScannerRoleStack(app, "CertfleetMemberScannerRole", StackProps.builder()
+                .description("certfleet: the scanner role of a member account (deploy with a StackSet)")
+                .build(), central.settings().scan().scannerRoleName());
         app.synth();
     }
 }

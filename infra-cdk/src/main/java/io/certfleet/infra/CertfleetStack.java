@@ -3,31 +3,39 @@ package io.certfleet.infra;
 import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
-/** certfleet in one account and region: the inventory and the scheduled scan that fills it. */
+/** certfleet's central stack: the inventory and the scheduled fleet scan that fills it. */
 public final class CertfleetStack extends Stack {
 
     /** Settings of one deployment; {@link #fromContext} reads them from CDK context ({@code -c key=value}). */
-    public record Settings(String tableName, Path lambdaJar, String scanSchedule) {
+    public record Settings(String tableName, Path lambdaJar, FleetScan.Settings scan) {
         public static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "functions", "target",
                 "certfleet-functions-lambda.jar");
 
         public static Settings defaults() {
-            return new Settings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_LAMBDA_JAR, "rate(6 hours)");
+            return new Settings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_LAMBDA_JAR,
+                    new FleetScan.Settings("rate(6 hours)", "organization", List.of(), "certfleet-scanner", 20));
         }
 
         static Settings fromContext(Construct scope) {
             Settings defaults = defaults();
+            String regions = context(scope, "certfleet:scanRegions", "");
             return new Settings(
                     context(scope, "certfleet:tableName", defaults.tableName()),
                     Path.of(context(scope, "certfleet:lambdaJar", defaults.lambdaJar().toString())),
-                    context(scope, "certfleet:scanSchedule", defaults.scanSchedule()));
+                    new FleetScan.Settings(
+                            context(scope, "certfleet:scanSchedule", defaults.scan().schedule()),
+                            context(scope, "certfleet:scanAccounts", defaults.scan().accounts()),
+                            regions.isBlank() ? List.of() : List.of(regions.split(",")),
+                            context(scope, "certfleet:scannerRoleName", defaults.scan().scannerRoleName()),
+                            Integer.parseInt(context(scope, "certfleet:scanConcurrency",
+                                    Integer.toString(defaults.scan().maxConcurrency())))));
         }
 
         private static String context(Construct scope, String key, String fallback) {
@@ -36,16 +44,23 @@ public final class CertfleetStack extends Stack {
         }
     }
 
+    private final Settings settings;
+
     public CertfleetStack(Construct scope, String id, StackProps props, Settings settings) {
         super(scope, id, props);
+        this.settings = settings;
         InventoryTable inventory = new InventoryTable(this, "Inventory", settings.tableName());
-        new ScheduledScan(this, "ScheduledScan", inventory, lambdaCode(settings.lambdaJar()),
-                Schedule.expression(settings.scanSchedule()));
+        FleetScan scan = new FleetScan(this, "FleetScan", inventory, lambdaCode(settings.lambdaJar()), settings.scan());
         CfnOutput.Builder.create(this, "InventoryTableName").value(inventory.table().getTableName()).build();
+        CfnOutput.Builder.create(this, "ScanStateMachineArn").value(scan.stateMachine().getStateMachineArn()).build();
     }
 
     public CertfleetStack(Construct scope, String id, StackProps props) {
         this(scope, id, props, Settings.fromContext(scope));
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     private static Code lambdaCode(Path jar) {

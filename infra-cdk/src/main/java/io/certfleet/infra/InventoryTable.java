@@ -37,6 +37,7 @@ public final class InventoryTable extends Construct {
                 .partitionKey(stringKey(InventoryTableDesign.PARTITION_KEY))
                 .sortKey(stringKey(InventoryTableDesign.SORT_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
+                .timeToLiveAttribute(InventoryTableDesign.TIME_TO_LIVE)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
                         .build())

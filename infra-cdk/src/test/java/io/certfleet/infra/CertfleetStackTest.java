@@ -6,32 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** Template assertions on the synthesized stack: what CloudFormation will be asked to build. */
+/** Template assertions on the inventory table and the Lambda jar the stack deploys. */
 class CertfleetStackTest {
 
-    private static Template template;
-
-    @BeforeAll
-    static void synthesize() {
-        App app = new App();
-        CertfleetStack stack = new CertfleetStack(app, "Certfleet", StackProps.builder()
-                .env(Environment.builder().account("111122223333").region("eu-west-1").build()).build(),
-                CertfleetStack.Settings.defaults());
-        template = Template.fromStack(stack);
-    }
+    private final Template template = SynthesizedTemplates.central();
 
     @Test
     void inventoryTableHasTheDesignedKeysAndOnDemandBilling() {
@@ -61,9 +49,10 @@ class CertfleetStackTest {
     }
 
     @Test
-    void inventoryTableHasPointInTimeRecovery() {
+    void inventoryTableHasPointInTimeRecoveryAndExpiresScanRuns() {
         template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
-                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
     }
 
     @Test
@@ -88,54 +77,9 @@ class CertfleetStackTest {
     }
 
     @Test
-    void scheduledScanRunsTheHandlerOnJava21WithTheTableName() {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Runtime", "java21",
-                "Architectures", List.of("arm64"),
-                "Handler", ScheduledScan.HANDLER,
-                "MemorySize", 1024,
-                "Timeout", 300,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "CERTFLEET_TABLE", Map.of("Ref", Match.anyValue()))))));
-    }
-
-    @Test
-    void scheduleRuleTargetsTheFunctionWithRetries() {
-        template.hasResourceProperties("AWS::Events::Rule", Map.of(
-                "ScheduleExpression", "rate(6 hours)",
-                "State", "ENABLED",
-                "Targets", List.of(Match.objectLike(Map.of(
-                        "Arn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ScheduledScanFunction.*"), "Arn")),
-                        "RetryPolicy", Map.of("MaximumRetryAttempts", 2))))));
-        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
-                "Action", "lambda:InvokeFunction", "Principal", "events.amazonaws.com"));
-    }
-
-    @Test
-    void functionRoleHasLeastPrivilege() {
-        Capture statements = new Capture();
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of(
-                "PolicyDocument", Map.of("Statement", statements)));
-        List<Object> all = statements.asArray();
-        List<String> actions = all.stream()
-                .flatMap(statement -> actionsOf((Map<?, ?>) statement).stream())
-                .toList();
-        List<String> expected = new ArrayList<>(ScannerPermissions.READ_ACTIONS);
-        expected.addAll(List.of("dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:Scan",
-                "kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"));
-        assertThat(actions).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(actions).noneMatch(action -> action.equals("*") || action.endsWith(":*"))
-                .noneMatch(action -> action.matches("(?i).*:(put|create|delete|update|modify|import|add|remove).*")
-                        && !action.startsWith("dynamodb:") && !action.startsWith("kms:"));
-        // Only the read-only discovery statement may use Resource "*".
-        assertThat(all).filteredOn(statement -> "*".equals(((Map<?, ?>) statement).get("Resource")))
-                .singleElement().satisfies(s -> assertThat(actionsOf((Map<?, ?>) s))
-                        .containsExactlyElementsOf(ScannerPermissions.READ_ACTIONS));
-    }
-
-    @Test
     void aMissingLambdaJarFailsSynthWithTheBuildCommand() {
-        CertfleetStack.Settings settings = new CertfleetStack.Settings("t", Path.of("no", "such.jar"), "rate(1 day)");
+        CertfleetStack.Settings settings = new CertfleetStack.Settings("t", Path.of("no", "such.jar"),
+                CertfleetStack.Settings.defaults().scan());
 
         assertThatThrownBy(() -> new CertfleetStack(new App(), "Broken", StackProps.builder().build(), settings))
                 .isInstanceOf(IllegalStateException.class)
@@ -144,23 +88,20 @@ class CertfleetStackTest {
     }
 
     @Test
-    void theHandlerTheStackNamesIsInTheLambdaJar() throws IOException {
+    void theHandlersTheStackNamesAreInTheLambdaJar() throws IOException {
         Path jar = CertfleetStack.Settings.DEFAULT_LAMBDA_JAR;
         assertThat(jar).isRegularFile();
-        String handlerClass = ScheduledScan.HANDLER.substring(0, ScheduledScan.HANDLER.indexOf("::"));
         long unzipped;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            assertThat(zip.getEntry(handlerClass.replace('.', '/') + ".class")).isNotNull();
+            for (String handler : List.of(FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY)) {
+                String className = handler.substring(0, handler.indexOf("::"));
+                assertThat(zip.getEntry(className.replace('.', '/') + ".class")).as(handler).isNotNull();
+            }
             assertThat(zip.getEntry("software/amazon/awssdk/services/acm/AcmClient.class")).isNotNull();
             unzipped = zip.stream().mapToLong(entry -> Math.max(entry.getSize(), 0)).sum();
         }
         // Lambda code deployed from S3 (as CDK assets are) may be 250 MB unzipped; keep well clear of it.
         assertThat(unzipped).as("deployment jar, unzipped bytes").isLessThan(200L * 1024 * 1024);
         assertThat(Files.size(jar)).as("deployment jar, zipped bytes").isLessThan(unzipped);
-    }
-
-    private static List<String> actionsOf(Map<?, ?> statement) {
-        Object action = statement.get("Action");
-        return action instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of((String) action);
     }
 }

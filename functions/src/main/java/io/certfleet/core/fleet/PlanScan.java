@@ -3,6 +3,7 @@ package io.certfleet.core.fleet;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.discovery.WorkItem;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ public final class PlanScan {
     public ScanPlan plan(AccountSelection selection, List<String> regions) {
         List<String> distinctRegions = validRegions(regions);
         List<Account> accounts = accounts(selection);
-        String scanId = SCAN_ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant plannedAt = clock.instant();
+        String scanId = SCAN_ID_TIME.format(plannedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
         String home = distinctRegions.contains(HOME_REGION) ? HOME_REGION : distinctRegions.getFirst();
         List<WorkItem> items = new ArrayList<>();
         for (Account account : accounts) {
@@ -46,7 +48,7 @@ public final class PlanScan {
                         account.tags()));
             }
         }
-        return new ScanPlan(scanId, accounts, distinctRegions, items);
+        return new ScanPlan(scanId, plannedAt, accounts, distinctRegions, items);
     }
 
     private List<Account> accounts(AccountSelection selection) {

@@ -26,7 +26,10 @@ public final class EventJson {
 
     /** Parses an EventBridge Scheduled Event, or throws {@link InvalidEventException} saying what is wrong. */
     public static ScheduledEvent readScheduledEvent(InputStream input) {
-        JsonNode event = readObject(input);
+        return readScheduledEvent(readObject(input));
+    }
+
+    static ScheduledEvent readScheduledEvent(JsonNode event) {
         String detailType = requiredText(event, "detail-type");
         String source = requiredText(event, "source");
         if (!ScheduledEvent.DETAIL_TYPE.equals(detailType) || !ScheduledEvent.SOURCE.equals(source)) {
@@ -52,7 +55,7 @@ public final class EventJson {
         return Json.compact(value);
     }
 
-    private static JsonNode readObject(InputStream input) {
+    static JsonNode readObject(InputStream input) {
         JsonNode node;
         try {
             node = MAPPER.readTree(input);

@@ -71,6 +71,8 @@ public final class InventoryTable {
             return Outcome.EXISTED;
         }
         dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(tableName));
+        dynamoDb.updateTimeToLive(request -> request.tableName(tableName).timeToLiveSpecification(ttl -> ttl
+                .attributeName(InventoryTableDesign.TIME_TO_LIVE).enabled(true)));
         dynamoDb.updateContinuousBackups(request -> request
                 .tableName(tableName)
                 .pointInTimeRecoverySpecification(pitr -> pitr.pointInTimeRecoveryEnabled(true)));

@@ -10,6 +10,7 @@ import java.util.List;
  * item                 pk                      sk                          indexed by
  * certificate record   CERT#&lt;sha256&gt;           AT#&lt;location ARN&gt;          byAccount, byExpiry*, byOwner*, byStatus*
  * binding              BIND#&lt;certificate ARN&gt;  &lt;TYPE&gt;#&lt;resource id&gt;       byAccount
+ * scan run             SCAN#&lt;scan id&gt;          PLAN | RESULT#... | SUMMARY (expire after 90 days)
  * (* only while present: removed records leave those indexes)
  * </pre>
  */
@@ -18,6 +19,8 @@ public final class InventoryTableDesign {
     /** Default table name for the CLI, the handlers and the CDK stack. */
     public static final String DEFAULT_TABLE_NAME = "certfleet-inventory";
     public static final String PARTITION_KEY = "pk";
+    /** Time-to-live attribute (epoch seconds): scan-run items expire, inventory items never do. */
+    public static final String TIME_TO_LIVE = "expiresAt";
     public static final String SORT_KEY = "sk";
 
     /** Everything one account holds or serves, by region: {@code accountId} / {@code scopeSort}. */

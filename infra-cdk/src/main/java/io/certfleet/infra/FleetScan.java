@@ -1,0 +1,176 @@
+package io.certfleet.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.SfnStateMachine;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.stepfunctions.CatchProps;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.Errors;
+import software.amazon.awscdk.services.stepfunctions.IChainable;
+import software.amazon.awscdk.services.stepfunctions.JsonPath;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.RetryProps;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.amazon.awscdk.services.stepfunctions.TaskInput;
+import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
+import software.constructs.Construct;
+
+/**
+ * The fleet scan in AWS: a schedule starts a Step Functions Standard workflow. {@code Plan} lists the
+ * account-regions to scan; {@code ScanEach} (a Map, at most {@code maxConcurrency} at once) scans each in its own
+ * worker invocation, retrying throttled or failed invocations with backoff and catching what still fails;
+ * {@code Summarize} adds up the results (coverage, errors) the workers stored.
+ *
+ * <p>Why Step Functions rather than SQS: the end of the Map is the end of the scan, so coverage needs no completion
+ * detector; each item has its own retries and catch; one execution shows the whole scan. It holds for 100 accounts
+ * x 5 regions: 500 items make about 3,500 history events (limit 25,000) and a plan of about 75 KB (payload limit
+ * 256 KB); workers return a few counts and store their full results in the table. Beyond ~1,500 items, switch the
+ * Map to a Distributed Map reading the plan from S3.
+ */
+public final class FleetScan extends Construct {
+
+    static final String PLANNER = "io.certfleet.handlers.ScanPlannerHandler::handleRequest";
+    static final String WORKER = "io.certfleet.handlers.ScanWorkerHandler::handleRequest";
+    static final String SUMMARY = "io.certfleet.handlers.ScanSummaryHandler::handleRequest";
+    /** Fixed, so that member accounts' scanner roles can trust it by name. */
+    static final String WORKER_ROLE_NAME = "certfleet-scan-worker";
+
+    /** What the scan covers and how often. */
+    public record Settings(String schedule, String accounts, List<String> regions, String scannerRoleName,
+                           int maxConcurrency) {
+    }
+
+    private final Function planner;
+    private final Function worker;
+    private final Function summary;
+    private final StateMachine stateMachine;
+
+    public FleetScan(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
+        super(scope, id);
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "CERTFLEET_TABLE", inventory.table().getTableName(),
+                "CERTFLEET_SCANNER_ROLE", settings.scannerRoleName(),
+                "CERTFLEET_ACCOUNTS", settings.accounts(),
+                // Tiered compilation stopped at C1: the usual cold-start trade for short-lived Java Lambdas.
+                "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+        if (!settings.regions().isEmpty()) {
+            environment.put("CERTFLEET_REGIONS", String.join(",", settings.regions()));
+        }
+        this.planner = function("Planner", "plans a fleet scan", PLANNER, code, environment, Duration.minutes(2), null);
+        this.worker = function("Worker", "scans one account-region", WORKER, code, environment, Duration.minutes(10),
+                Role.Builder.create(this, "WorkerRole").roleName(WORKER_ROLE_NAME)
+                        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                        .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName(
+                                "service-role/AWSLambdaBasicExecutionRole")))
+                        .build());
+        this.summary = function("Summary", "sums up a fleet scan", SUMMARY, code, environment, Duration.minutes(2), null);
+        grantLeastPrivilege(inventory, settings.scannerRoleName());
+        this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromChainable(definition(settings.maxConcurrency())))
+                .timeout(Duration.hours(2))
+                .logs(LogOptions.builder()
+                        .destination(LogGroup.Builder.create(this, "StateMachineLogs")
+                                .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build())
+                        .level(LogLevel.ERROR)
+                        .build())
+                .build();
+        Rule.Builder.create(this, "Schedule")
+                .description("certfleet: scheduled fleet scan")
+                .schedule(Schedule.expression(settings.schedule()))
+                .targets(List.of(new SfnStateMachine(stateMachine)))
+                .build();
+    }
+
+    public StateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    private IChainable definition(int maxConcurrency) {
+        LambdaInvoke plan = LambdaInvoke.Builder.create(this, "Plan")
+                .lambdaFunction(planner).payloadResponseOnly(true).build();
+        LambdaInvoke scanOne = LambdaInvoke.Builder.create(this, "ScanOne")
+                .lambdaFunction(worker).payloadResponseOnly(true).retryOnServiceExceptions(false).build();
+        scanOne.addRetry(RetryProps.builder()
+                .errors(List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
+                        "Lambda.TooManyRequestsException", Errors.TIMEOUT))
+                .interval(Duration.seconds(5)).backoffRate(2).maxAttempts(4).build());
+        // The worker's own failures (e.g. a storage hiccup while recording its result) get two more chances.
+        scanOne.addRetry(RetryProps.builder()
+                .errors(List.of(Errors.TASKS_FAILED))
+                .interval(Duration.seconds(10)).backoffRate(2).maxAttempts(2).build());
+        scanOne.addCatch(Pass.Builder.create(this, "ItemNotScanned")
+                .comment("The summary counts an item without a stored result as not scanned.").build(),
+                CatchProps.builder().errors(List.of(Errors.ALL)).resultPath(JsonPath.DISCARD).build());
+        // The Step Functions Map state (java.util.Map is imported here).
+        software.amazon.awscdk.services.stepfunctions.Map scanEach = software.amazon.awscdk.services.stepfunctions
+                .Map.Builder.create(this, "ScanEach")
+                .itemsPath("$.items").maxConcurrency(maxConcurrency).resultPath(JsonPath.DISCARD).build();
+        scanEach.itemProcessor(scanOne);
+        LambdaInvoke summarize = LambdaInvoke.Builder.create(this, "Summarize")
+                .lambdaFunction(summary).payloadResponseOnly(true)
+                .payload(TaskInput.fromObject(Map.of("scanId", JsonPath.stringAt("$.scanId")))).build();
+        return plan.next(scanEach).next(summarize);
+    }
+
+    private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment,
+                              Duration timeout, Role role) {
+        Function.Builder builder = Function.Builder.create(this, id)
+                .description("certfleet: " + purpose)
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(handler)
+                .code(code)
+                .memorySize(1024)
+                .timeout(timeout)
+                .environment(environment)
+                .logGroup(LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH)
+                        .removalPolicy(RemovalPolicy.DESTROY).build());
+        if (role != null) {
+            builder.role(role);
+        }
+        return builder.build();
+    }
+
+    private void grantLeastPrivilege(InventoryTable inventory, String scannerRoleName) {
+        String table = inventory.table().getTableArn();
+        List<String> tableAndIndexes = List.of(table, table + "/index/*");
+        planner.addToRolePolicy(statement("ReadOrganization",
+                List.of("organizations:ListAccounts", "organizations:ListTagsForResource"), List.of("*")));
+        planner.addToRolePolicy(statement("StorePlan", List.of("dynamodb:PutItem"), List.of(table)));
+        // The worker reads its own account directly and other accounts through their scanner role.
+        worker.addToRolePolicy(statement("ReadCertificateSources", ScannerPermissions.READ_ACTIONS, List.of("*")));
+        worker.addToRolePolicy(statement("AssumeScannerRoles", List.of("sts:AssumeRole"),
+                List.of("arn:" + Stack.of(this).getPartition() + ":iam::*:role/" + scannerRoleName)));
+        worker.addToRolePolicy(statement("WriteInventory",
+                List.of("dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem"), tableAndIndexes));
+        summary.addToRolePolicy(statement("ReadScanResults",
+                List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"), List.of(table)));
+        for (Function function : List.of(planner, worker, summary)) {
+            inventory.key().grantEncryptDecrypt(function);
+        }
+    }
+
+    private static PolicyStatement statement(String sid, List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().sid(sid).actions(actions).resources(resources).build();
+    }
+}

@@ -1,0 +1,207 @@
+package io.certfleet.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certfleet.adapters.aws.dynamodb.DynamoDbInventoryRepository;
+import io.certfleet.adapters.aws.dynamodb.InventoryTable;
+import io.certfleet.core.inventory.InventoryQuery;
+import io.certfleet.local.FleetSeeder;
+import io.certfleet.local.LocalStateMachine;
+import io.certfleet.local.pki.CertificateBuilder;
+import io.certfleet.local.pki.IssuedCertificate;
+import io.certfleet.testing.AwsEmulator;
+import io.certfleet.testing.AwsEmulatorExtension;
+import io.certfleet.testing.SampleEvents;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The scan workflow as CDK synthesizes it, executed by a real ASL interpreter (aws-local-stepfunctions on Node 22)
+ * whose Lambda tasks are served by the real handlers in the deployment jar (a {@code LocalLambdaRuntime} in its own
+ * JVM, with each function's environment from the template), against the emulator.
+ */
+@ExtendWith(AwsEmulatorExtension.class)
+class ScanWorkflowLocalIT {
+
+    private static final Path JAR = CertfleetStack.Settings.DEFAULT_LAMBDA_JAR;
+    private static final Path LOCALSTACK = Path.of("..", "localstack");
+    private static final String TABLE = "workflow-local-it";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path RUNTIME_LOG = Path.of("target", "local-lambda-runtime.log");
+
+    private final AwsEmulator emulator;
+    private final Template template = SynthesizedTemplates.central();
+    private String member;
+
+    ScanWorkflowLocalIT(AwsEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @BeforeEach
+    void seedAnOrganization() {
+        emulator.resetNow();
+        new InventoryTable(emulator.clients().dynamoDb(), TABLE).ensureExists();
+        FleetSeeder seeder = new FleetSeeder(emulator.clients());
+        seeder.ensureOrganization();
+        member = seeder.ensureAccount("workflow-member", Map.of("owner", "member-team"));
+        IssuedCertificate ca = CertificateBuilder.certificate("Workflow CA").certificateAuthority().build();
+        for (String account : List.of(AwsEmulator.ACCOUNT_ID, member)) {
+            for (Region region : List.of(Region.US_EAST_1, Region.EU_WEST_1)) {
+                try (FleetSeeder.Account seed = seeder.in(account, region)) {
+                    String name = account + "." + region.id() + ".workflow.test";
+                    seed.importCertificate(CertificateBuilder.certificate(name).dnsNames(name).issuedBy(ca)
+                            .validFor(Instant.now(), Duration.ofDays(60)).build(), Map.of());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSynthesizedWorkflowScansTheOrganizationOnTheScheduledEvent() throws Exception {
+        LocalStateMachine.Execution execution = runWorkflow(handlersFromTheTemplate());
+
+        assertThat(execution.succeeded()).as("execution log:%n%s", execution.log()).isTrue();
+        JsonNode summary = JSON.readTree(execution.output());
+        assertThat(summary.path("accountsPlanned").asInt()).isEqualTo(2);
+        assertThat(summary.path("accountRegionsPlanned").asInt()).isEqualTo(4);
+        assertThat(summary.path("accountRegionsScanned").asInt()).isEqualTo(4);
+        assertThat(summary.path("certificates").asInt()).isEqualTo(4);
+        assertThat(summary.path("errors")).isEmpty();
+        assertThat(summary.path("apiCalls").path("sts:AssumeRole").asInt()).as("entering the member account")
+                .isEqualTo(2);
+        assertThat(new DynamoDbInventoryRepository(emulator.clients().dynamoDbEnhanced(), emulator.clients().dynamoDb(),
+                TABLE).find(InventoryQuery.ALL_PRESENT)).extracting(r -> r.location().accountId())
+                .containsOnly(AwsEmulator.ACCOUNT_ID, member).hasSize(4);
+    }
+
+    @Test
+    void aWorkerThatKeepsFailingIsRetriedCaughtAndCountedAsNotScanned() throws Exception {
+        Map<String, String> handlers = handlersFromTheTemplate();
+        handlers.replaceAll((function, handler) -> handler.equals(FleetScan.WORKER)
+                ? "io.certfleet.handlers.NoSuchHandler::handleRequest" : handler);
+
+        LocalStateMachine.Execution execution = runWorkflow(handlers);
+
+        assertThat(execution.succeeded()).as("the Map catches the failures; execution log:%n%s", execution.log())
+                .isTrue();
+        JsonNode summary = JSON.readTree(execution.output());
+        assertThat(summary.path("accountRegionsPlanned").asInt()).isEqualTo(4);
+        assertThat(summary.path("accountRegionsScanned").asInt()).isZero();
+        assertThat(summary.path("errors")).hasSize(4).allSatisfy(error ->
+                assertThat(error.path("message").asText()).contains("the worker failed or timed out"));
+        long failedInvocations = Files.readAllLines(RUNTIME_LOG).stream()
+                .filter(line -> line.contains("FleetScanWorker") && line.contains(" failed: ")).count();
+        assertThat(failedInvocations).as("4 items x (1 attempt + 2 retries)").isEqualTo(12);
+    }
+
+    @Test
+    void theSynthesizedDefinitionIsValidAmazonStatesLanguage() throws Exception {
+        Path definition = Files.createTempFile("fleet-scan", ".asl.json");
+        Files.writeString(definition, SynthesizedTemplates.definition(template).toString());
+        Process validator = new ProcessBuilder(LOCALSTACK.resolve("node_modules/.bin/node").toString(),
+                LOCALSTACK.resolve("node_modules/.bin/asl-validator").toString(), "--json-path", definition.toString())
+                .redirectErrorStream(true).start();
+        String report = new String(validator.getInputStream().readAllBytes());
+
+        assertThat(validator.waitFor()).as(report).isZero();
+        assertThat(report).contains("is valid");
+        Files.deleteIfExists(definition);
+    }
+
+    /** Handler by function name, as the template declares them. */
+    private Map<String, String> handlersFromTheTemplate() {
+        Map<String, String> handlers = new HashMap<>();
+        template.findResources("AWS::Lambda::Function").forEach((logicalId, body) ->
+                handlers.put(logicalId, JSON.valueToTree(body).path("Properties").path("Handler").asText()));
+        assertThat(handlers.values()).contains(FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY);
+        return handlers;
+    }
+
+    private LocalStateMachine.Execution runWorkflow(Map<String, String> handlers) throws Exception {
+        Path definition = Files.createTempFile("fleet-scan", ".asl.json");
+        Files.writeString(definition, SynthesizedTemplates.definition(template).toString());
+        Process runtime = startLambdaRuntime(handlers);
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + awaitPort(runtime));
+            return new LocalStateMachine(LOCALSTACK).run(definition,
+                    SampleEvents.read("scan-planner-scheduled-event.json"), endpoint, Map.of("ScanOne", 0),
+                    Duration.ofMinutes(3));
+        } finally {
+            runtime.destroy();
+            runtime.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(definition);
+        }
+    }
+
+    /** The deployment jar's local Lambda runtime, with the environment the template gives the functions. */
+    private Process startLambdaRuntime(Map<String, String> handlers) throws IOException {
+        Path portFile = Files.createTempFile("lambda-runtime", ".port");
+        Files.delete(portFile);
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", JAR.toString(), "io.certfleet.local.LocalLambdaRuntime", "--port-file", portFile.toString()));
+        handlers.forEach((function, handler) -> command.addAll(List.of("--function", function + "=" + handler)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(RUNTIME_LOG.toFile());
+        builder.environment().putAll(functionEnvironment());
+        builder.environment().putAll(Map.of(
+                "AWS_ENDPOINT_URL", emulator.endpoint().toString(),
+                "AWS_REGION", "us-east-1",
+                "CERTFLEET_TABLE", TABLE,
+                "CERTFLEET_REGIONS", "us-east-1,eu-west-1",
+                "CERTFLEET_RATE_LIMITS", "off"));
+        return builder.start();
+    }
+
+    /** The variables the template sets on the worker (literal ones; the table name is a reference). */
+    private Map<String, String> functionEnvironment() {
+        JsonNode worker = SynthesizedTemplates.resource(template, "AWS::Lambda::Function", "FleetScanWorker")
+                .getValue();
+        Map<String, String> environment = new HashMap<>();
+        worker.path("Properties").path("Environment").path("Variables").fields().forEachRemaining(variable -> {
+            if (variable.getValue().isTextual()) {
+                environment.put(variable.getKey(), variable.getValue().asText());
+            }
+        });
+        assertThat(environment).containsKeys("CERTFLEET_ACCOUNTS", "CERTFLEET_SCANNER_ROLE", "JAVA_TOOL_OPTIONS");
+        return environment;
+    }
+
+    private static int awaitPort(Process runtime) throws Exception {
+        String portFile = runtime.info().arguments().map(args -> {
+            for (int i = 0; i < args.length - 1; i++) {
+                if (args[i].equals("--port-file")) {
+                    return args[i + 1];
+                }
+            }
+            return null;
+        }).orElseThrow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Path file = Path.of(portFile);
+            if (Files.exists(file) && !Files.readString(file).isBlank()) {
+                return Integer.parseInt(Files.readString(file).strip());
+            }
+            if (!runtime.isAlive()) {
+                throw new IllegalStateException("the local Lambda runtime exited: see target/local-lambda-runtime.log");
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the local Lambda runtime did not start within 30 s");
+    }
+}

@@ -1,0 +1,103 @@
+package io.certfleet.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
+
+/** The stacks as tests see them, and helpers to read what CloudFormation will be asked to build. */
+final class SynthesizedTemplates {
+
+    static final String ACCOUNT = "111122223333";
+    static final String REGION = "eu-west-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Template central;
+
+    private SynthesizedTemplates() {
+    }
+
+    /** The central stack with default settings (synthesized once: CDK synthesis takes seconds). */
+    static synchronized Template central() {
+        if (central == null) {
+            App app = new App();
+            central = Template.fromStack(new CertfleetStack(app, "Certfleet", StackProps.builder()
+                    .env(Environment.builder().account(ACCOUNT).region(REGION).build()).build(),
+                    CertfleetStack.Settings.defaults()));
+        }
+        return central;
+    }
+
+    /** The one resource of a type whose logical id starts with {@code prefix}: its logical id and body. */
+    static Map.Entry<String, JsonNode> resource(Template template, String type, String prefix) {
+        List<Map.Entry<String, JsonNode>> found = new ArrayList<>();
+        template.findResources(type).forEach((id, body) -> {
+            if (id.startsWith(prefix)) {
+                found.add(Map.entry(id, JSON.valueToTree(body)));
+            }
+        });
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + type + " named " + prefix + "*, found " + found.size());
+        }
+        return found.getFirst();
+    }
+
+    /** Every action the IAM policies attached to a role grant. */
+    static List<String> actionsOfRole(Template template, String roleLogicalId) {
+        List<String> actions = new ArrayList<>();
+        template.findResources("AWS::IAM::Policy").forEach((id, body) -> {
+            JsonNode policy = JSON.valueToTree(body).path("Properties");
+            boolean attached = false;
+            for (JsonNode role : policy.path("Roles")) {
+                attached |= roleLogicalId.equals(role.path("Ref").asText());
+            }
+            if (attached) {
+                for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+                    JsonNode action = statement.path("Action");
+                    if (action.isArray()) {
+                        action.forEach(a -> actions.add(a.asText()));
+                    } else {
+                        actions.add(action.asText());
+                    }
+                }
+            }
+        });
+        return actions;
+    }
+
+    /** The logical id of a function's execution role. */
+    static String roleOf(JsonNode function) {
+        return function.path("Properties").path("Role").path("Fn::GetAtt").get(0).asText();
+    }
+
+    /**
+     * The state machine's definition as runnable ASL: the {@code Fn::Join} of strings and function ARN tokens,
+     * with each function's {@code Fn::GetAtt [logicalId, Arn]} replaced by a Lambda ARN named after the logical id.
+     */
+    static JsonNode definition(Template template) throws Exception {
+        JsonNode stateMachine = resource(template, "AWS::StepFunctions::StateMachine", "FleetScanStateMachine")
+                .getValue();
+        JsonNode parts = stateMachine.path("Properties").path("DefinitionString").path("Fn::Join").get(1);
+        StringBuilder asl = new StringBuilder();
+        for (JsonNode part : parts) {
+            if (part.isTextual()) {
+                asl.append(part.asText());
+            } else if (part.has("Fn::GetAtt")) {
+                asl.append(functionArn(part.path("Fn::GetAtt").get(0).asText()));
+            } else if (part.has("Ref") && part.path("Ref").asText().equals("AWS::Partition")) {
+                asl.append("aws");
+            } else {
+                throw new AssertionError("unexpected token in the state machine definition: " + part);
+            }
+        }
+        return JSON.readTree(asl.toString());
+    }
+
+    static String functionArn(String logicalId) {
+        return "arn:aws:lambda:us-east-1:123456789012:function:" + logicalId;
+    }
+}
