@@ -58,6 +58,10 @@ final class InventoryCommand implements Runnable {
         @Option(names = "--account", paramLabel = "ACCOUNT", description = "Only certificates in this account.")
         String account;
 
+        @Option(names = "--status", paramLabel = "STATUS",
+                description = "Only certificates with this store status (ISSUED, EXPIRED, INACTIVE, REVOKED).")
+        String status;
+
         @Option(names = "--include-removed", description = "Also certificates and bindings that have gone.")
         boolean includeRemoved;
 
@@ -74,7 +78,8 @@ final class InventoryCommand implements Runnable {
                 InventoryQuery query = new InventoryQuery(
                         Optional.ofNullable(expiringWithin)
                                 .map(days -> wiring.clock().instant().plus(Duration.ofDays(days))),
-                        Optional.ofNullable(owner), Optional.ofNullable(account), includeRemoved);
+                        Optional.ofNullable(owner), Optional.ofNullable(account), Optional.ofNullable(status),
+                        includeRemoved);
                 List<InventoryEntry> entries = wiring.listInventory().list(query);
                 if (inventory.json) {
                     spec.commandLine().getOut().println(Json.pretty(InventoryJson.entries(entries)));

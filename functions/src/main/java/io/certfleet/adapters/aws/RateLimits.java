@@ -41,7 +41,7 @@ public record RateLimits(Map<String, Rate> families) {
     }
 
     /** The family key governing an operation, or {@code null}. */
-    String familyOf(String operation) {
+    public String familyOf(String operation) {
         String best = null;
         for (String family : families.keySet()) {
             if (operation.startsWith(family) && (best == null || family.length() > best.length())) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.Set;
  *   <li>read every certificate store, skipping certificates whose store version is unchanged; parse the rest (an
  *       unreadable body is kept with its reason, never aborts the scan); resolve ownership; record them seen;</li>
  *   <li>record the bindings seen;</li>
+ *   <li>rewrite what is unchanged but for {@code lastSeen}, many at a time (new and changed items are single
+ *       conditional writes);</li>
  *   <li>mark removed what a source that was read completely no longer lists. A source that failed is recorded as
  *       a {@link ScanError} and its records are left alone.</li>
  * </ol>
@@ -58,6 +61,7 @@ public final class ScanAccountRegion {
         run.readEndpoints(sources.endpoints());
         run.readCertificates(sources.stores());
         run.recordBindings();
+        run.recordUnchanged();
         run.markVanished();
         long durationMs = clock.instant().toEpochMilli() - run.startedAt.toEpochMilli();
         return run.result(sources.apiCalls(), durationMs);
@@ -88,6 +92,8 @@ public final class ScanAccountRegion {
         private final Set<CertificateSource> storesRead = EnumSet.noneOf(CertificateSource.class);
         private final Set<InventoryRecord.Key> recordsSeen = new HashSet<>();
         private final Set<BindingRecord.Key> bindingsSeen = new HashSet<>();
+        private final List<InventoryRecord> recordsSeenAgain = new ArrayList<>();
+        private final List<BindingRecord> bindingsSeenAgain = new ArrayList<>();
         private int certificates;
         private int certificatesAdded;
         private int certificatesUnchanged;
@@ -143,17 +149,19 @@ public final class ScanAccountRegion {
                     .orElseGet(() -> present.map(InventoryRecord::tags).orElse(Map.of()));
             Ownership owner = ownership.resolve(tags, resourceTagsByCertificate.getOrDefault(arn, List.of()),
                     item.accountTags());
-            InventoryRecord record = switch (listed) {
-                case ListedCertificate.Fetched fetched -> read(fetched, tags, owner);
-                case ListedCertificate.Unchanged unchanged -> present
-                        .orElseThrow(() -> new IllegalStateException("store reported " + arn
-                                + " unchanged, but the inventory holds no present record there"))
-                        .seenAgain(startedAt, unchanged.status(), tags, owner);
-            };
             certificates++;
-            certificatesUnchanged += listed instanceof ListedCertificate.Unchanged ? 1 : 0;
+            InventoryRecord record;
+            if (listed instanceof ListedCertificate.Unchanged unchanged) {
+                record = present.orElseThrow(() -> new IllegalStateException("store reported " + arn
+                        + " unchanged, but the inventory holds no present record there"))
+                        .seenAgain(startedAt, unchanged.status(), tags, owner);
+                certificatesUnchanged++;
+                recordsSeenAgain.add(record);
+            } else {
+                record = read((ListedCertificate.Fetched) listed, tags, owner);
+                certificatesAdded += inventory.recordSeen(record) == SeenOutcome.NEW ? 1 : 0;
+            }
             malformed += record.isReadable() ? 0 : 1;
-            certificatesAdded += inventory.recordSeen(record) == SeenOutcome.NEW ? 1 : 0;
             recordsSeen.add(record.key());
         }
 
@@ -170,12 +178,26 @@ public final class ScanAccountRegion {
         }
 
         void recordBindings() {
+            Map<BindingRecord.Key, BindingRecord> present = new HashMap<>();
+            known.bindings().stream().filter(BindingRecord::isActive).forEach(b -> present.put(b.key(), b));
             for (List<BindingRecord> bindings : bindingsByCertificate.values()) {
                 for (BindingRecord binding : bindings) {
-                    bindingsAdded += inventory.recordBindingSeen(binding) == SeenOutcome.NEW ? 1 : 0;
-                    bindingsSeen.add(binding.key());
+                    if (!bindingsSeen.add(binding.key())) {
+                        continue; // listed twice (e.g. an API domain's edge and regional certificate are the same)
+                    }
+                    BindingRecord before = present.get(binding.key());
+                    if (before != null && before.sameAs(binding)) {
+                        bindingsSeenAgain.add(before.seenAgain(startedAt));
+                    } else {
+                        bindingsAdded += inventory.recordBindingSeen(binding) == SeenOutcome.NEW ? 1 : 0;
+                    }
                 }
             }
+        }
+
+        void recordUnchanged() {
+            inventory.recordSeenAgain(recordsSeenAgain);
+            inventory.recordBindingsSeenAgain(bindingsSeenAgain);
         }
 
         void markVanished() {

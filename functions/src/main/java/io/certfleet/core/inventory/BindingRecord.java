@@ -39,6 +39,19 @@ public record BindingRecord(
                 binding.dnsName(), binding.port(), binding.sslPolicy(), scope, seenAt, seenAt, null);
     }
 
+    /** Whether the other binding serves the same way (default or SNI, name, port, policy) from the same scope. */
+    public boolean sameAs(BindingRecord other) {
+        return key().equals(other.key()) && isDefault == other.isDefault && Objects.equals(dnsName, other.dnsName)
+                && Objects.equals(port, other.port) && Objects.equals(sslPolicy, other.sslPolicy)
+                && scope.equals(other.scope);
+    }
+
+    /** This binding, present, seen at {@code seenAt}. */
+    public BindingRecord seenAgain(Instant seenAt) {
+        return new BindingRecord(type, resourceId, certificateArn, isDefault, dnsName, port, sslPolicy, scope,
+                firstSeen, seenAt, null);
+    }
+
     public Key key() {
         return new Key(certificateArn, type, resourceId);
     }

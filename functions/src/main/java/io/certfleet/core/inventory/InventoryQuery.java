@@ -7,10 +7,16 @@ import java.util.Optional;
  * Which certificate records to list. Empty fields do not filter; removed records are listed only when asked.
  */
 public record InventoryQuery(Optional<Instant> expiringBefore, Optional<String> owner, Optional<String> accountId,
-                             boolean includeRemoved) {
+                             Optional<String> status, boolean includeRemoved) {
 
     public static final InventoryQuery ALL_PRESENT = new InventoryQuery(Optional.empty(), Optional.empty(),
-            Optional.empty(), false);
+            Optional.empty(), Optional.empty(), false);
+
+    /** A query without a status filter. */
+    public InventoryQuery(Optional<Instant> expiringBefore, Optional<String> owner, Optional<String> accountId,
+                          boolean includeRemoved) {
+        this(expiringBefore, owner, accountId, Optional.empty(), includeRemoved);
+    }
 
     public boolean matches(InventoryRecord record) {
         boolean expiring = expiringBefore.isEmpty()
@@ -18,6 +24,7 @@ public record InventoryQuery(Optional<Instant> expiringBefore, Optional<String> 
         return (includeRemoved || record.isActive())
                 && expiring
                 && owner.map(o -> o.equals(record.ownership().owner())).orElse(true)
-                && accountId.map(a -> a.equals(record.location().accountId())).orElse(true);
+                && accountId.map(a -> a.equals(record.location().accountId())).orElse(true)
+                && status.map(st -> st.equals(record.status())).orElse(true);
     }
 }

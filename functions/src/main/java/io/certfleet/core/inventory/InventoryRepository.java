@@ -23,6 +23,15 @@ public interface InventoryRepository {
     SeenOutcome recordBindingSeen(BindingRecord binding);
 
     /**
+     * Rewrites records that are present and unchanged but for their new {@code lastSeen} (the re-scan's common
+     * case), many at a time. Each record is complete, {@code firstSeen} included, as the scope's snapshot had it.
+     */
+    void recordSeenAgain(List<InventoryRecord> records);
+
+    /** {@link #recordSeenAgain} for bindings. */
+    void recordBindingsSeenAgain(List<BindingRecord> bindings);
+
+    /**
      * Marks a record removed at {@code removedAt}, unless it was seen at or after {@code notSeenSince} (by a
      * concurrent scan) or is already marked.
      *

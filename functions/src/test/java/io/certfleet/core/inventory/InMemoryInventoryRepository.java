@@ -44,6 +44,18 @@ public final class InMemoryInventoryRepository implements InventoryRepository {
     }
 
     @Override
+    public synchronized void recordSeenAgain(List<InventoryRecord> seen) {
+        writes += (seen.size() + 24) / 25;
+        seen.forEach(record -> records.put(record.key(), record));
+    }
+
+    @Override
+    public synchronized void recordBindingsSeenAgain(List<BindingRecord> seen) {
+        writes += (seen.size() + 24) / 25;
+        seen.forEach(binding -> bindings.put(binding.key(), binding));
+    }
+
+    @Override
     public synchronized boolean markRemoved(InventoryRecord record, Instant notSeenSince, Instant removedAt) {
         InventoryRecord current = records.get(record.key());
         if (current == null || !current.isActive() || !current.lastSeen().isBefore(notSeenSince)) {

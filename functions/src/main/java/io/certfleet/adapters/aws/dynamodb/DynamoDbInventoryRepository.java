@@ -21,6 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,9 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * The inventory in DynamoDB. Upserts go through the Enhanced Client as single-item updates ({@code firstSeen}
- * written only if absent), removals as conditional updates that also take the record out of the sparse indexes;
- * so concurrent scans never lose each other's work and a re-scan is idempotent. Reads use the indexes of
+ * The inventory in DynamoDB. New and changed items go through the Enhanced Client as single-item updates
+ * ({@code firstSeen} written only if absent), removals as conditional updates that also take the record out of the
+ * sparse indexes; so concurrent scans never lose each other's work and a re-scan is idempotent. Items unchanged but
+ * for {@code lastSeen} are rewritten whole in batches of 25, the re-scan's common case. Reads use the indexes of
  * {@link InventoryTableDesign} and never scan the table, except for an unfiltered listing.
  */
 public final class DynamoDbInventoryRepository implements InventoryRepository {
@@ -39,12 +41,18 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
     static final TableSchema<InventoryItem> RECORD_SCHEMA = TableSchema.fromBean(InventoryItem.class);
     static final TableSchema<BindingItem> BINDING_SCHEMA = TableSchema.fromBean(BindingItem.class);
 
+    /** BatchWriteItem's limit. */
+    static final int BATCH_SIZE = 25;
+    private static final int MAX_BATCH_ATTEMPTS = 8;
+
+    private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final DynamoDbTable<InventoryItem> records;
     private final DynamoDbTable<BindingItem> bindings;
 
     public DynamoDbInventoryRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, String tableName) {
+        this.enhanced = enhanced;
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.records = enhanced.table(tableName, RECORD_SCHEMA);
@@ -95,6 +103,45 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
     }
 
     @Override
+    public void recordSeenAgain(List<InventoryRecord> seen) {
+        putInBatches(records, InventoryItem.class, seen.stream().map(InventoryItemMapper::toItem).toList());
+    }
+
+    @Override
+    public void recordBindingsSeenAgain(List<BindingRecord> seen) {
+        putInBatches(bindings, BindingItem.class, seen.stream().map(InventoryItemMapper::toItem).toList());
+    }
+
+    /** Whole-item puts, 25 a call; what DynamoDB leaves unprocessed (throttling) is sent again, with backoff. */
+    private <T> void putInBatches(DynamoDbTable<T> table, Class<T> type, List<T> items) {
+        for (int from = 0; from < items.size(); from += BATCH_SIZE) {
+            List<T> pending = items.subList(from, Math.min(items.size(), from + BATCH_SIZE));
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > MAX_BATCH_ATTEMPTS) {
+                    throw new IllegalStateException(pending.size() + " inventory items stayed unprocessed after "
+                            + MAX_BATCH_ATTEMPTS + " batch writes to " + tableName);
+                }
+                if (attempt > 1) {
+                    backOff(attempt);
+                }
+                WriteBatch.Builder<T> batch = WriteBatch.builder(type).mappedTableResource(table);
+                pending.forEach(batch::addPutItem);
+                pending = enhanced.batchWriteItem(request -> request.addWriteBatch(batch.build()))
+                        .unprocessedPutItemsForTable(table);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(2_000L, 50L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the inventory", e);
+        }
+    }
+
+    @Override
     public boolean markRemoved(InventoryRecord record, Instant notSeenSince, Instant removedAt) {
         return markRemoved(recordPartitionKey(record.certificateId()), recordSortKey(record.location().arn()),
                 notSeenSince, removedAt, " REMOVE expiryIndexPk, activeOwner, activeStatus");
@@ -139,6 +186,8 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
             queryIndex(InventoryTableDesign.BY_EXPIRY, InventoryTableDesign.PRESENT,
                     "#sort < :before", Map.of(":before", AttributeValue.fromS(
                             SortableInstantConverter.format(query.expiringBefore().get()))), collect);
+        } else if (query.status().isPresent()) {
+            queryIndex(InventoryTableDesign.BY_STATUS, query.status().get(), null, Map.of(), collect);
         } else if (query.owner().isPresent()) {
             queryIndex(InventoryTableDesign.BY_OWNER, query.owner().get(), null, Map.of(), collect);
         } else if (query.accountId().isPresent()) {
@@ -150,14 +199,6 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
         } else {
             scanRecords(collect);
         }
-        return found;
-    }
-
-    /** Present certificate records with a given store status, soonest expiry first. */
-    public List<InventoryRecord> findByStatus(String status) {
-        List<InventoryRecord> found = new ArrayList<>();
-        queryIndex(InventoryTableDesign.BY_STATUS, status, null, Map.of(),
-                item -> found.add(InventoryItemMapper.toRecord(RECORD_SCHEMA.mapToItem(item))));
         return found;
     }
 

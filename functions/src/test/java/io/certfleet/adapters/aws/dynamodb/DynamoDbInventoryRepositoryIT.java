@@ -143,7 +143,8 @@ class DynamoDbInventoryRepositoryIT {
                 .containsExactly("arn:elsewhere");
         assertThat(arns(query(Optional.of(Instant.parse("2027-01-01T00:00:00Z")), Optional.of("payments"),
                 Optional.of("111122223333")))).containsExactly("arn:soon");
-        assertThat(repository.findByStatus("EXPIRED")).extracting(r -> r.location().arn()).containsExactly("arn:later");
+        assertThat(arns(repository.find(new InventoryQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("EXPIRED"), false)))).containsExactly("arn:later");
         assertThat(arns(repository.find(InventoryQuery.ALL_PRESENT))).hasSize(4);
     }
 
@@ -190,6 +191,37 @@ class DynamoDbInventoryRepositoryIT {
         assertThat(repository.markBindingRemoved(binding("x", "arn:phantom").build(), T0.plusSeconds(1),
                 T0.plusSeconds(1))).isFalse();
         assertThat(dynamoDb.scan(r -> r.tableName(tableName)).items()).isEmpty();
+    }
+
+    @Test
+    void unchangedRecordsAndBindingsAreRewrittenInBatchesWithOnlyLastSeenMoved() {
+        CertificateFacts facts = InventoryFixtures.facts("batch.example.test", T0.plus(Duration.ofDays(30)));
+        List<InventoryRecord> first = new ArrayList<>();
+        List<BindingRecord> firstBindings = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            InventoryRecord record = record("arn:batch-" + i).facts(facts).seenAt(T0).build();
+            repository.recordSeen(record);
+            first.add(record);
+            BindingRecord binding = binding("listener/" + i, "arn:batch-" + i).seenAt(T0).build();
+            repository.recordBindingSeen(binding);
+            firstBindings.add(binding);
+        }
+        Instant later = T0.plus(Duration.ofHours(6));
+
+        repository.recordSeenAgain(first.stream()
+                .map(r -> r.seenAgain(later, r.status(), r.tags(), r.ownership())).toList());
+        repository.recordBindingsSeenAgain(firstBindings.stream().map(b -> b.seenAgain(later)).toList());
+
+        ScopeSnapshot after = repository.loadScope(SCOPE);
+        assertThat(after.records()).hasSize(60).allSatisfy(r -> {
+            assertThat(r.firstSeen()).isEqualTo(T0);
+            assertThat(r.lastSeen()).isEqualTo(later);
+        });
+        assertThat(after.records()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("lastSeen")
+                .containsExactlyInAnyOrderElementsOf(first);
+        assertThat(after.bindings()).hasSize(60).allSatisfy(b -> assertThat(b.lastSeen()).isEqualTo(later));
+        assertThat(query(Optional.of(T0.plus(Duration.ofDays(31))), Optional.empty(), Optional.empty()))
+                .as("still in the expiry index").hasSize(60);
     }
 
     @Test
