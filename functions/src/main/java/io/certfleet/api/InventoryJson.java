@@ -64,6 +64,7 @@ public final class InventoryJson {
         json.put("resourceId", binding.resourceId());
         json.put("isDefault", binding.isDefault());
         json.put("dnsName", binding.dnsName());
+        json.put("scheme", binding.scheme());
         json.put("port", binding.port());
         json.put("sslPolicy", binding.sslPolicy());
         json.put("accountId", binding.scope().accountId());

@@ -33,8 +33,8 @@ class CliIT {
             "subject", "sans", "issuer", "notBefore", "notAfter", "daysToExpiry", "keyAlgorithm", "keySize",
             "signatureAlgorithm", "owner", "ownerSource", "environment", "status", "bindings", "firstSeen",
             "lastSeen", "removedAt");
-    private static final Set<String> BINDING_FIELDS = Set.of("type", "resourceId", "isDefault", "dnsName", "port",
-            "sslPolicy");
+    private static final Set<String> BINDING_FIELDS = Set.of("type", "resourceId", "isDefault", "dnsName", "scheme",
+            "port", "sslPolicy");
 
     private Map<String, String> environment;
     private String member;

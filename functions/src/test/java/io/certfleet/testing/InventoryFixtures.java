@@ -162,7 +162,7 @@ public final class InventoryFixtures {
         }
 
         public BindingRecord build() {
-            return new BindingRecord(type, resourceId, certificateArn, isDefault, "lb.example.test", 443,
+            return new BindingRecord(type, resourceId, certificateArn, isDefault, "lb.example.test", "internal", 443,
                     "ELBSecurityPolicy-TLS13-1-2-2021-06", scope, seenAt, seenAt, null);
         }
     }

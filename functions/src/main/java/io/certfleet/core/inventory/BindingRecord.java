@@ -18,6 +18,7 @@ public record BindingRecord(
         String certificateArn,
         boolean isDefault,
         String dnsName,
+        String scheme,
         Integer port,
         String sslPolicy,
         ScanScope scope,
@@ -36,20 +37,20 @@ public record BindingRecord(
 
     public static BindingRecord seen(DiscoveredBinding binding, ScanScope scope, Instant seenAt) {
         return new BindingRecord(binding.type(), binding.resourceId(), binding.certificateArn(), binding.isDefault(),
-                binding.dnsName(), binding.port(), binding.sslPolicy(), scope, seenAt, seenAt, null);
+                binding.dnsName(), binding.scheme(), binding.port(), binding.sslPolicy(), scope, seenAt, seenAt, null);
     }
 
     /** Whether the other binding serves the same way (default or SNI, name, port, policy) from the same scope. */
     public boolean sameAs(BindingRecord other) {
         return key().equals(other.key()) && isDefault == other.isDefault && Objects.equals(dnsName, other.dnsName)
-                && Objects.equals(port, other.port) && Objects.equals(sslPolicy, other.sslPolicy)
+                && Objects.equals(scheme, other.scheme) && Objects.equals(port, other.port) && Objects.equals(sslPolicy, other.sslPolicy)
                 && scope.equals(other.scope);
     }
 
     /** This binding, present, seen at {@code seenAt}. */
     public BindingRecord seenAgain(Instant seenAt) {
-        return new BindingRecord(type, resourceId, certificateArn, isDefault, dnsName, port, sslPolicy, scope,
-                firstSeen, seenAt, null);
+        return new BindingRecord(type, resourceId, certificateArn, isDefault, dnsName, scheme, port, sslPolicy,
+                scope, firstSeen, seenAt, null);
     }
 
     public Key key() {

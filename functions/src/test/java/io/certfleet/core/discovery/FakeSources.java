@@ -126,7 +126,7 @@ final class FakeSources implements ScanSources {
 
         FakeEndpoints bind(String resourceId, String certificateArn, Map<String, String> resourceTags) {
             bindings.add(new DiscoveredBinding(type, resourceId, certificateArn, true, resourceId + ".example.test",
-                    443, "policy-1", resourceTags));
+                    DiscoveredBinding.INTERNET_FACING, 443, "policy-1", resourceTags));
             return this;
         }
 

@@ -38,8 +38,8 @@ public final class InMemoryInventoryRepository implements InventoryRepository {
         BindingRecord before = bindings.get(binding.key());
         Instant firstSeen = before == null ? binding.firstSeen() : before.firstSeen();
         bindings.put(binding.key(), new BindingRecord(binding.type(), binding.resourceId(), binding.certificateArn(),
-                binding.isDefault(), binding.dnsName(), binding.port(), binding.sslPolicy(), binding.scope(),
-                firstSeen, binding.lastSeen(), null));
+                binding.isDefault(), binding.dnsName(), binding.scheme(), binding.port(), binding.sslPolicy(),
+                binding.scope(), firstSeen, binding.lastSeen(), null));
         return before == null ? SeenOutcome.NEW : SeenOutcome.KNOWN;
     }
 
@@ -76,8 +76,8 @@ public final class InMemoryInventoryRepository implements InventoryRepository {
         }
         writes++;
         bindings.put(binding.key(), new BindingRecord(current.type(), current.resourceId(), current.certificateArn(),
-                current.isDefault(), current.dnsName(), current.port(), current.sslPolicy(), current.scope(),
-                current.firstSeen(), current.lastSeen(), removedAt));
+                current.isDefault(), current.dnsName(), current.scheme(), current.port(), current.sslPolicy(),
+                current.scope(), current.firstSeen(), current.lastSeen(), removedAt));
         return true;
     }
 

@@ -49,17 +49,20 @@ public final class ApiGatewayEndpointSource implements EndpointSource {
             for (DomainName domain : restApis.getDomainNamesPaginator(request -> { }).items()) {
                 domains.add(domain.domainName());
                 Map<String, String> tags = domain.tags();
-                add(bindings, domain.domainName(), domain.certificateArn(), domain.distributionDomainName(),
+                String scheme = domain.endpointConfiguration() != null
+                        && domain.endpointConfiguration().typesAsStrings().contains("PRIVATE")
+                        ? DiscoveredBinding.INTERNAL : DiscoveredBinding.INTERNET_FACING;
+                add(bindings, domain.domainName(), domain.certificateArn(), domain.distributionDomainName(), scheme,
                         domain.securityPolicyAsString(), tags);
-                add(bindings, domain.domainName(), domain.regionalCertificateArn(), domain.regionalDomainName(),
+                add(bindings, domain.domainName(), domain.regionalCertificateArn(), domain.regionalDomainName(), scheme,
                         domain.securityPolicyAsString(), tags);
             }
             for (software.amazon.awssdk.services.apigatewayv2.model.DomainName domain : httpApiDomains()) {
                 if (domains.add(domain.domainName())) {
                     for (DomainNameConfiguration configuration : domain.domainNameConfigurations()) {
                         add(bindings, domain.domainName(), configuration.certificateArn(),
-                                configuration.apiGatewayDomainName(), configuration.securityPolicyAsString(),
-                                domain.tags());
+                                configuration.apiGatewayDomainName(), DiscoveredBinding.INTERNET_FACING,
+                                configuration.securityPolicyAsString(), domain.tags());
                     }
                 }
             }
@@ -83,10 +86,10 @@ public final class ApiGatewayEndpointSource implements EndpointSource {
     }
 
     private static void add(List<DiscoveredBinding> bindings, String domainName, String certificateArn,
-                            String awsHostName, String securityPolicy, Map<String, String> tags) {
+                            String awsHostName, String scheme, String securityPolicy, Map<String, String> tags) {
         if (certificateArn != null && !certificateArn.isBlank()) {
             bindings.add(new DiscoveredBinding(BindingType.APIGATEWAY_DOMAIN, domainName, certificateArn, true,
-                    awsHostName, 443, securityPolicy, tags == null ? Map.of() : tags));
+                    awsHostName, scheme, 443, securityPolicy, tags == null ? Map.of() : tags));
         }
     }
 }

@@ -66,7 +66,8 @@ public final class CloudFrontEndpointSource implements EndpointSource {
                 String certificateArn = certificateArn(viewer);
                 if (certificateArn != null) {
                     bindings.add(new DiscoveredBinding(BindingType.CLOUDFRONT, distribution.id(), certificateArn,
-                            true, distribution.domainName(), 443, viewer.minimumProtocolVersionAsString(),
+                            true, distribution.domainName(), DiscoveredBinding.INTERNET_FACING, 443,
+                            viewer.minimumProtocolVersionAsString(),
                             tagsByArn.getOrDefault(distribution.arn(), Map.of())));
                 }
             }

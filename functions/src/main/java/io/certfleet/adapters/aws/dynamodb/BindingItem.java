@@ -22,6 +22,7 @@ public class BindingItem {
     private String certificateArn;
     private Boolean isDefault;
     private String dnsName;
+    private String scheme;
     private Integer port;
     private String sslPolicy;
     private String accountId;
@@ -89,6 +90,14 @@ public class BindingItem {
 
     public void setDnsName(String dnsName) {
         this.dnsName = dnsName;
+    }
+
+    public String getScheme() {
+        return scheme;
+    }
+
+    public void setScheme(String scheme) {
+        this.scheme = scheme;
     }
 
     public Integer getPort() {

@@ -122,6 +122,7 @@ final class InventoryItemMapper {
         item.setCertificateArn(binding.certificateArn());
         item.setIsDefault(binding.isDefault());
         item.setDnsName(binding.dnsName());
+        item.setScheme(binding.scheme());
         item.setPort(binding.port());
         item.setSslPolicy(binding.sslPolicy());
         item.setAccountId(binding.scope().accountId());
@@ -136,7 +137,8 @@ final class InventoryItemMapper {
 
     static BindingRecord toRecord(BindingItem item) {
         return new BindingRecord(BindingType.valueOf(item.getType()), item.getResourceId(), item.getCertificateArn(),
-                Boolean.TRUE.equals(item.getIsDefault()), item.getDnsName(), item.getPort(), item.getSslPolicy(),
+                Boolean.TRUE.equals(item.getIsDefault()), item.getDnsName(), item.getScheme(), item.getPort(),
+                item.getSslPolicy(),
                 new ScanScope(item.getAccountId(), item.getRegion()), item.getFirstSeen(), item.getLastSeen(),
                 item.getRemovedAt());
     }

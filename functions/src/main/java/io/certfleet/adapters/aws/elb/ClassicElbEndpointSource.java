@@ -65,6 +65,8 @@ public final class ClassicElbEndpointSource implements EndpointSource {
                         bindings.add(new DiscoveredBinding(BindingType.ELB_LISTENER,
                                 "loadbalancer/" + loadBalancer.loadBalancerName() + ":" + listener.loadBalancerPort(),
                                 listener.sslCertificateId(), true, loadBalancer.dnsName(),
+                                loadBalancer.scheme() == null ? DiscoveredBinding.INTERNET_FACING
+                                        : loadBalancer.scheme(),
                                 listener.loadBalancerPort(), policy, loadBalancerTags));
                     }
                 }

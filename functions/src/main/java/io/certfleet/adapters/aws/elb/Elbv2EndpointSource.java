@@ -68,6 +68,10 @@ public final class Elbv2EndpointSource implements EndpointSource {
         }
     }
 
+    private static String scheme(LoadBalancer loadBalancer) {
+        return loadBalancer.scheme() == null ? DiscoveredBinding.INTERNET_FACING : loadBalancer.schemeAsString();
+    }
+
     private List<DiscoveredBinding> bindingsOf(LoadBalancer loadBalancer, Listener listener,
                                                Map<String, String> loadBalancerTags) {
         Map<String, Boolean> certificates = new LinkedHashMap<>();
@@ -83,7 +87,7 @@ public final class Elbv2EndpointSource implements EndpointSource {
         }
         List<DiscoveredBinding> bindings = new ArrayList<>();
         certificates.forEach((arn, isDefault) -> bindings.add(new DiscoveredBinding(BindingType.ELBV2_LISTENER,
-                listener.listenerArn(), arn, isDefault, loadBalancer.dnsName(), listener.port(),
+                listener.listenerArn(), arn, isDefault, loadBalancer.dnsName(), scheme(loadBalancer), listener.port(),
                 listener.sslPolicy(), loadBalancerTags)));
         return bindings;
     }

@@ -117,6 +117,7 @@ class FleetScanIT {
             assertThat(b.port()).isEqualTo(443);
             assertThat(b.sslPolicy()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-2021-06");
             assertThat(b.dnsName()).contains("pay-alb");
+            assertThat(b.scheme()).isEqualTo("internet-facing");
         });
         assertThat(bindings("sni")).singleElement().satisfies(b -> {
             assertThat(b.resourceId()).isEqualTo(arns.get("listener"));
