@@ -1,9 +1,5 @@
 package io.certfleet.local;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -101,7 +96,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             long started = System.nanoTime();
             try {
-                instance(handler).handleRequest(new ByteArrayInputStream(payload), output, context(function));
+                instance(handler).handleRequest(new ByteArrayInputStream(payload), output,
+                        new LocalLambdaContext(function, line -> System.err.println("[" + function + "] " + line)));
                 respond(exchange, 200, Map.of("X-Amz-Executed-Version", "$LATEST"), output.toString(StandardCharsets.UTF_8));
                 System.err.printf("[lambda] %s ok (%d ms)%n", function, (System.nanoTime() - started) / 1_000_000);
             } catch (Exception | LinkageError failure) {
@@ -153,77 +149,6 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    private static Context context(String function) {
-        String requestId = UUID.randomUUID().toString();
-        LambdaLogger logger = new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                System.err.println("[" + function + "] " + message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                log(new String(message, StandardCharsets.UTF_8));
-            }
-        };
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return requestId;
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return "/aws/lambda/" + function;
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return "local";
-            }
-
-            @Override
-            public String getFunctionName() {
-                return function;
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return "$LATEST";
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return 900_000;
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 1024;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return logger;
-            }
-        };
     }
 
     @Override

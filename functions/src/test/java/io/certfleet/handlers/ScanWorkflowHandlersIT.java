@@ -14,7 +14,7 @@ import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.SampleEvents;
-import io.certfleet.testing.TestLambdaContext;
+import io.certfleet.local.LocalLambdaContext;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.io.ByteArrayInputStream;
@@ -115,7 +115,7 @@ class ScanWorkflowHandlersIT {
             throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output,
-                new TestLambdaContext());
+                new LocalLambdaContext("certfleet-test", line -> { }));
         return JSON.readTree(output.toByteArray());
     }
 }

@@ -2,7 +2,6 @@ package io.certfleet.core.discovery;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A certificate as a store listed it: either read in full, or recognised as unchanged from what the inventory
@@ -18,35 +17,29 @@ public sealed interface ListedCertificate permits ListedCertificate.Fetched, Lis
     /** A store-specific marker that changes whenever the certificate at this location changes. */
     String version();
 
-    /** The certificate's own tags, or empty when the store did not read them (keep the inventory's). */
-    Optional<Map<String, String>> tags();
+    /** The certificate's own tags. */
+    Map<String, String> tags();
 
     /** Read in full: PEM body and chain as the store holds them (possibly garbage). */
-    record Fetched(CertificateLocation location, String status, String version, Optional<Map<String, String>> tags,
+    record Fetched(CertificateLocation location, String status, String version, Map<String, String> tags,
                    String certificatePem, String chainPem) implements ListedCertificate {
-
-        public Fetched(CertificateLocation location, String status, String version, Map<String, String> tags,
-                       String certificatePem, String chainPem) {
-            this(location, status, version, Optional.of(tags), certificatePem, chainPem);
-        }
-
         public Fetched {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(version, "version");
-            tags = tags.map(Map::copyOf);
+            tags = Map.copyOf(tags);
             Objects.requireNonNull(certificatePem, "certificatePem");
         }
     }
 
     /** Same version as the inventory's record at this location: not read again. */
-    record Unchanged(CertificateLocation location, String status, String version, Optional<Map<String, String>> tags)
+    record Unchanged(CertificateLocation location, String status, String version, Map<String, String> tags)
             implements ListedCertificate {
         public Unchanged {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(version, "version");
-            tags = tags.map(Map::copyOf);
+            tags = Map.copyOf(tags);
         }
     }
 }

@@ -145,8 +145,7 @@ public final class ScanAccountRegion {
         private void record(ListedCertificate listed) {
             String arn = listed.location().arn();
             Optional<InventoryRecord> present = known.presentAt(arn);
-            Map<String, String> tags = listed.tags()
-                    .orElseGet(() -> present.map(InventoryRecord::tags).orElse(Map.of()));
+            Map<String, String> tags = listed.tags();
             Ownership owner = ownership.resolve(tags, resourceTagsByCertificate.getOrDefault(arn, List.of()),
                     item.accountTags());
             certificates++;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Fakes of the discovery ports that keep their contracts (e.g. unchanged versions are not read again). */
 final class FakeSources implements ScanSources {
@@ -52,7 +51,6 @@ final class FakeSources implements ScanSources {
         private final ScanScope scope;
         private final Map<String, Entry> entries = new LinkedHashMap<>();
         boolean failing;
-        boolean tagsOnlyWhenRead;
         int reads;
 
         private record Entry(String pem, String chain, String version, String status, Map<String, String> tags) {
@@ -100,8 +98,7 @@ final class FakeSources implements ScanSources {
             entries.forEach((arn, e) -> {
                 CertificateLocation location = new CertificateLocation(source, arn, scope.accountId(), scope.region());
                 if (e.version().equals(knownVersions.get(arn))) {
-                    listed.add(new ListedCertificate.Unchanged(location, e.status(), e.version(),
-                            tagsOnlyWhenRead ? Optional.empty() : Optional.of(e.tags())));
+                    listed.add(new ListedCertificate.Unchanged(location, e.status(), e.version(), e.tags()));
                 } else {
                     reads++;
                     listed.add(new ListedCertificate.Fetched(location, e.status(), e.version(), e.tags(), e.pem(),

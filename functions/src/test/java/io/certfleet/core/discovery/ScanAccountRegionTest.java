@@ -218,19 +218,6 @@ class ScanAccountRegionTest {
         assertThat(recordAt("arn:iam").isActive()).isTrue();
     }
 
-    @Test
-    void anUnchangedCertificateWhoseTagsWereNotReadKeepsTheStoredOnes() {
-        acm.tagsOnlyWhenRead = true;
-        acm.put("arn:a", certificate("a.example.test"), "v1", Map.of("owner", "payments"));
-        scan();
-        clock.advance(Duration.ofHours(6));
-
-        scan();
-
-        assertThat(recordAt("arn:a").tags()).containsEntry("owner", "payments");
-        assertThat(recordAt("arn:a").ownership().owner()).isEqualTo("payments");
-    }
-
     private InventoryRecord recordAt(String arn) {
         return inventory.allRecords().stream().filter(r -> r.location().arn().equals(arn) && r.isActive())
                 .findFirst().orElseThrow(() -> new AssertionError("no present record at " + arn));

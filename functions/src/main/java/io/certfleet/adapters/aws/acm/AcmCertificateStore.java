@@ -82,7 +82,7 @@ public final class AcmCertificateStore implements CertificateStore {
                         scope.region());
                 if (!version.isEmpty() && version.equals(knownVersions.get(arn))) {
                     listed.add(new ListedCertificate.Unchanged(location, summary.statusAsString(), version,
-                            Optional.of(certificateTags)));
+                            certificateTags));
                 } else {
                     read(location, summary, version, certificateTags).ifPresent(listed::add);
                 }

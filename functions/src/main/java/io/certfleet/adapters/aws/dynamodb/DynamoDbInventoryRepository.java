@@ -83,23 +83,25 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
 
     @Override
     public SeenOutcome recordSeen(InventoryRecord record) {
-        // Null attributes are removed (removedAt, stale facts, index keys); firstSeen is written only if absent.
-        InventoryItem before = records.updateItemWithResponse(request -> request
-                        .item(InventoryItemMapper.toItem(record))
-                        .ignoreNullsMode(IgnoreNullsMode.DEFAULT)
-                        .returnValues(ReturnValue.ALL_OLD))
-                .attributes();
-        return before == null || before.getPk() == null ? SeenOutcome.NEW : SeenOutcome.KNOWN;
+        return upsert(records, InventoryItemMapper.toItem(record));
     }
 
     @Override
     public SeenOutcome recordBindingSeen(BindingRecord binding) {
-        BindingItem before = bindings.updateItemWithResponse(request -> request
-                        .item(InventoryItemMapper.toItem(binding))
+        return upsert(bindings, InventoryItemMapper.toItem(binding));
+    }
+
+    /**
+     * One atomic update: null attributes are removed (removedAt, stale facts, index keys), firstSeen is written only
+     * if absent; NEW when there was no item before.
+     */
+    private static <T> SeenOutcome upsert(DynamoDbTable<T> table, T item) {
+        T before = table.updateItemWithResponse(request -> request
+                        .item(item)
                         .ignoreNullsMode(IgnoreNullsMode.DEFAULT)
                         .returnValues(ReturnValue.ALL_OLD))
                 .attributes();
-        return before == null || before.getPk() == null ? SeenOutcome.NEW : SeenOutcome.KNOWN;
+        return before == null ? SeenOutcome.NEW : SeenOutcome.KNOWN;
     }
 
     @Override
