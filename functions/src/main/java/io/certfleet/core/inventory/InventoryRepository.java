@@ -3,6 +3,8 @@ package io.certfleet.core.inventory;
 import io.certfleet.core.discovery.ScanScope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Port: the inventory's storage. Every write is idempotent and safe when scans run concurrently. */
 public interface InventoryRepository {
@@ -47,4 +49,7 @@ public interface InventoryRepository {
 
     /** The bindings of the certificate at an ARN (present and removed). */
     List<BindingRecord> bindingsOf(String certificateArn);
+
+    /** The bindings of many certificates at once (present and removed), by certificate ARN. */
+    Map<String, List<BindingRecord>> bindingsOf(Set<String> certificateArns);
 }

@@ -3,6 +3,8 @@ package io.certfleet.core.inventory;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 
 /**
@@ -20,16 +22,20 @@ public final class ListInventory {
     }
 
     public List<InventoryEntry> list(InventoryQuery query) {
-        return inventory.find(query).stream()
-                .map(record -> entry(record, query.includeRemoved()))
+        List<InventoryRecord> records = inventory.find(query);
+        Map<String, List<BindingRecord>> bindings = inventory.bindingsOf(records.stream()
+                .map(record -> record.location().arn()).collect(Collectors.toSet()));
+        return records.stream()
+                .map(record -> entry(record, bindings.getOrDefault(record.location().arn(), List.of()),
+                        query.includeRemoved()))
                 .sorted(Comparator.comparing((InventoryEntry e) -> e.daysToExpiry() == null ? Long.MIN_VALUE
                                 : e.daysToExpiry())
                         .thenComparing(e -> e.record().location().arn()))
                 .toList();
     }
 
-    private InventoryEntry entry(InventoryRecord record, boolean includeRemoved) {
-        List<BindingRecord> bindings = inventory.bindingsOf(record.location().arn()).stream()
+    private InventoryEntry entry(InventoryRecord record, List<BindingRecord> all, boolean includeRemoved) {
+        List<BindingRecord> bindings = all.stream()
                 .filter(binding -> includeRemoved || binding.isActive())
                 .sorted(Comparator.comparing(BindingRecord::type).thenComparing(BindingRecord::resourceId))
                 .toList();

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** A fake of the inventory port for unit tests, with the port's documented semantics. */
 public final class InMemoryInventoryRepository implements InventoryRepository {
@@ -89,6 +91,13 @@ public final class InMemoryInventoryRepository implements InventoryRepository {
     @Override
     public synchronized List<BindingRecord> bindingsOf(String certificateArn) {
         return bindings.values().stream().filter(b -> b.certificateArn().equals(certificateArn)).toList();
+    }
+
+    @Override
+    public synchronized Map<String, List<BindingRecord>> bindingsOf(Set<String> certificateArns) {
+        Map<String, List<BindingRecord>> found = new HashMap<>();
+        certificateArns.forEach(arn -> found.put(arn, bindingsOf(arn)));
+        return found;
     }
 
     public synchronized List<InventoryRecord> allRecords() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -211,6 +212,29 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(bindingPartitionKey(certificateArn)))),
                 item -> found.add(InventoryItemMapper.toRecord(BINDING_SCHEMA.mapToItem(item))));
+        return found;
+    }
+
+    /** Up to this many certificates, their bindings are queried one by one; beyond, binding items are scanned once. */
+    static final int BINDING_QUERIES_MAX = 25;
+
+    @Override
+    public Map<String, List<BindingRecord>> bindingsOf(Set<String> certificateArns) {
+        Map<String, List<BindingRecord>> found = new HashMap<>();
+        if (certificateArns.size() <= BINDING_QUERIES_MAX) {
+            certificateArns.forEach(arn -> found.put(arn, bindingsOf(arn)));
+            return found;
+        }
+        dynamoDb.scanPaginator(ScanRequest.builder().tableName(tableName)
+                        .filterExpression("begins_with(pk, :binding)")
+                        .expressionAttributeValues(Map.of(":binding",
+                                AttributeValue.fromS(InventoryTableDesign.BINDING_PREFIX)))
+                        .build())
+                .items().stream()
+                .map(item -> InventoryItemMapper.toRecord(BINDING_SCHEMA.mapToItem(item)))
+                .filter(binding -> certificateArns.contains(binding.certificateArn()))
+                .forEach(binding -> found.computeIfAbsent(binding.certificateArn(), arn -> new ArrayList<>())
+                        .add(binding));
         return found;
     }
 

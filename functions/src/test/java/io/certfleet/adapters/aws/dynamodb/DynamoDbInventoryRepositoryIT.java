@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -220,6 +222,13 @@ class DynamoDbInventoryRepositoryIT {
         assertThat(after.records()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("lastSeen")
                 .containsExactlyInAnyOrderElementsOf(first);
         assertThat(after.bindings()).hasSize(60).allSatisfy(b -> assertThat(b.lastSeen()).isEqualTo(later));
+        // Bindings of many certificates at once (one scan), of a few (one query each): the same answer.
+        Map<String, List<BindingRecord>> many = repository.bindingsOf(first.stream()
+                .map(r -> r.location().arn()).collect(Collectors.toSet()));
+        assertThat(many).hasSize(60).allSatisfy((arn, found) -> assertThat(found).singleElement()
+                .satisfies(b -> assertThat(b.certificateArn()).isEqualTo(arn)));
+        assertThat(repository.bindingsOf(Set.of("arn:batch-7", "arn:batch-8")))
+                .containsOnlyKeys("arn:batch-7", "arn:batch-8");
         assertThat(query(Optional.of(T0.plus(Duration.ofDays(31))), Optional.empty(), Optional.empty()))
                 .as("still in the expiry index").hasSize(60);
     }
