@@ -19,7 +19,7 @@ final class CertfleetArchitecture {
     static final ArchRule CORE_IS_PLAIN_JAVA = noClasses()
             .that().resideInAPackage("io.certfleet.core..")
             .should().dependOnClassesThat()
-            .resideOutsideOfPackages("java..", "io.certfleet.core..")
+            .resideOutsideOfPackages("java..", "javax.security..", "io.certfleet.core..")
             .because("the core holds domain, use cases, policy and diagnosis; libraries belong to adapters");
 
     static final ArchRule LAYERS = layeredArchitecture()

@@ -1,0 +1,47 @@
+package io.certfleet.core.finding;
+
+/**
+ * The causes certfleet names, with the exact codes of the product contract (shared/contracts/finding-codes.md) and
+ * their default severities. Policies may raise or lower a severity.
+ */
+public enum FindingCode {
+    EXPIRED(Severity.CRITICAL, "the certificate (or one in its path) has expired"),
+    NOT_YET_VALID(Severity.CRITICAL, "the certificate is not valid yet"),
+    EXPIRING_SOON(Severity.MEDIUM, "the certificate expires within the policy's warning window"),
+    HOSTNAME_MISMATCH(Severity.CRITICAL, "the certificate does not cover the requested name"),
+    SELF_SIGNED(Severity.CRITICAL, "the certificate is self-signed and not trusted"),
+    UNTRUSTED_ROOT(Severity.CRITICAL, "the chain ends at a root that is not trusted"),
+    INCOMPLETE_CHAIN(Severity.CRITICAL, "an intermediate certificate was not served"),
+    CHAIN_ORDER(Severity.MEDIUM, "served certificates are out of order, duplicated or unrelated"),
+    WEAK_KEY(Severity.HIGH, "a key is shorter than the policy allows"),
+    WEAK_SIGNATURE(Severity.HIGH, "a certificate is signed with a weak algorithm"),
+    REVOKED(Severity.CRITICAL, "OCSP says the certificate is revoked"),
+    OCSP_STAPLE_MISSING(Severity.MEDIUM, "the policy requires a stapled OCSP response and none was served"),
+    PROTOCOL_MISMATCH(Severity.CRITICAL, "no TLS version the policy allows is accepted"),
+    CIPHER_MISMATCH(Severity.CRITICAL, "no cipher suite the policy allows is accepted"),
+    LEGACY_PROTOCOL_ENABLED(Severity.HIGH, "a TLS version below the policy's minimum is accepted"),
+    WEAK_CIPHER_ENABLED(Severity.MEDIUM, "a cipher suite outside the policy is accepted"),
+    SNI_REQUIRED(Severity.MEDIUM, "without SNI the handshake fails or serves another certificate"),
+    WRONG_CERTIFICATE(Severity.CRITICAL, "the served certificate is not the one expected here"),
+    NOT_TLS(Severity.CRITICAL, "the peer answered, but not with TLS"),
+    CONNECTION_REFUSED(Severity.CRITICAL, "the TCP connection was refused"),
+    TIMEOUT(Severity.CRITICAL, "connecting or the handshake timed out"),
+    DNS_FAILURE(Severity.CRITICAL, "the host name did not resolve");
+
+    private final Severity defaultSeverity;
+    private final String meaning;
+
+    FindingCode(Severity defaultSeverity, String meaning) {
+        this.defaultSeverity = defaultSeverity;
+        this.meaning = meaning;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    /** One line in words, for people. */
+    public String meaning() {
+        return meaning;
+    }
+}

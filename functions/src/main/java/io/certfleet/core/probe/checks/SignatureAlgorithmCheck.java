@@ -1,0 +1,31 @@
+package io.certfleet.core.probe.checks;
+
+import io.certfleet.core.finding.Finding;
+import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.probe.ChainAnalysis;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** WEAK_SIGNATURE: the leaf or a served intermediate signed with a hash the policy rejects (a root's is moot). */
+public final class SignatureAlgorithmCheck implements EndpointCheck {
+
+    @Override
+    public String name() {
+        return "signature-algorithm";
+    }
+
+    @Override
+    public List<Finding> check(ProbeContext context) {
+        List<String> weak = new ArrayList<>();
+        for (X509Certificate certificate : context.servedPath()) {
+            boolean root = ChainAnalysis.signedBy(certificate, certificate);
+            if (!root && context.policy().isWeakSignature(certificate.getSigAlgName())) {
+                weak.add("'" + certificate.getSubjectX500Principal().getName() + "' is signed with "
+                        + certificate.getSigAlgName());
+            }
+        }
+        return weak.isEmpty() ? List.of()
+                : List.of(context.finding(FindingCode.WEAK_SIGNATURE, String.join("; ", weak)));
+    }
+}
