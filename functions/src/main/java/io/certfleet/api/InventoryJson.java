@@ -75,7 +75,7 @@ public final class InventoryJson {
         return json;
     }
 
-    private static Map<String, Object> chain(ChainCertificate certificate) {
+    static Map<String, Object> chain(ChainCertificate certificate) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("subject", certificate.subject());
         json.put("issuer", certificate.issuer());

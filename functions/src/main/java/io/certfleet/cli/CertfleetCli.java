@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CertfleetCli.Version.class,
         description = "Fleet scanning and auto-remediation of TLS certificates on AWS.",
-        subcommands = {DemoCommand.class, ScanCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ScanCommand.class, InventoryCommand.class, ProbeCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done, nothing to report", "  1  done, findings need attention",
                   "  2  bad command line", "  3  could not do the job (AWS or emulator unreachable, ...)"})

@@ -5,6 +5,7 @@ import io.certfleet.core.probe.EndpointObservation;
 import io.certfleet.core.probe.NetworkFailure;
 import io.certfleet.core.probe.OcspStaple;
 import io.certfleet.core.probe.ProbeSettings;
+import io.certfleet.core.probe.CipherSuites;
 import io.certfleet.core.probe.ProbeTarget;
 import io.certfleet.core.probe.SniBehaviour;
 import io.certfleet.core.probe.TlsProber;

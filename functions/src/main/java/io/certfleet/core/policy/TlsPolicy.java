@@ -2,6 +2,7 @@ package io.certfleet.core.policy;
 
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
+import io.certfleet.core.probe.CipherSuites;
 import io.certfleet.core.probe.TlsVersion;
 import java.time.Duration;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an endpoint must satisfy on the wire and in its certificates: TLS versions, cipher suites (IANA names),
@@ -64,8 +66,24 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
                     + " is above maximum " + maxVersion.protocolName());
         }
         allowedCipherSuites = Collections.unmodifiableSet(new LinkedHashSet<>(allowedCipherSuites));
-        weakSignatureHashes = Set.copyOf(weakSignatureHashes);
+        List<String> unknown = CipherSuites.unknown(allowedCipherSuites);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("policy " + name + ": unknown cipher suite " + String.join(", ", unknown)
+                    + " (IANA names, e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)");
+        }
+        if (allowedCipherSuites.isEmpty()) {
+            throw new IllegalArgumentException("policy " + name + ": no cipher suite is allowed");
+        }
+        if (minRsaBits < 512 || minEcBits < 160) {
+            throw new IllegalArgumentException("policy " + name + ": minimum key sizes must be at least 512 (RSA) and "
+                    + "160 (EC) bits, got " + minRsaBits + " and " + minEcBits);
+        }
+        weakSignatureHashes = weakSignatureHashes.stream().map(hash -> hash.toUpperCase(Locale.ROOT).replace("-", ""))
+                .collect(Collectors.toUnmodifiableSet());
         Objects.requireNonNull(warningWindow, "warningWindow");
+        if (warningWindow.isNegative()) {
+            throw new IllegalArgumentException("policy " + name + ": the warning window must not be negative");
+        }
         severityOverrides = Map.copyOf(severityOverrides);
     }
 

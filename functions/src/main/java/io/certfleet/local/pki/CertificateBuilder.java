@@ -15,6 +15,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -57,6 +59,7 @@ public final class CertificateBuilder {
     private String signatureAlgorithm;
     private IssuedCertificate issuer;
     private boolean certificateAuthority;
+    private String caIssuersUrl;
 
     private CertificateBuilder(String commonName) {
         this.commonName = Objects.requireNonNull(commonName, "commonName");
@@ -126,6 +129,12 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** An Authority Information Access extension whose caIssuers URL points at the issuer's certificate. */
+    public CertificateBuilder caIssuersUrl(String url) {
+        this.caIssuersUrl = Objects.requireNonNull(url, "url");
+        return this;
+    }
+
     public IssuedCertificate build() {
         KeyPair subjectKeys = keyPair != null ? keyPair : generateKeyPair(keyType);
         Instant from = notBefore != null ? notBefore : Instant.now().minus(Duration.ofHours(1));
@@ -186,6 +195,11 @@ public final class CertificateBuilder {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             builder.addExtension(Extension.extendedKeyUsage, false,
                     new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        }
+        if (caIssuersUrl != null) {
+            builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    AccessDescription.id_ad_caIssuers, new GeneralName(GeneralName.uniformResourceIdentifier,
+                    caIssuersUrl)));
         }
         if (!subjectAltNames.isEmpty()) {
             builder.addExtension(Extension.subjectAlternativeName, false,

@@ -1,5 +1,6 @@
 package io.certfleet.adapters.tls;
 
+import io.certfleet.local.tls.LocalTlsServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certfleet.core.certificate.X509Facts;
@@ -66,15 +67,20 @@ class TlsProbeIT {
 
     private static Diagnosis probe(String target, String sni, TrustMaterial trust, TlsPolicy policy,
                                    Optional<String> expected) {
+        return probe(target, sni, trust, IssuerLookup.NONE, policy, expected);
+    }
+
+    private static Diagnosis probe(String target, String sni, TrustMaterial trust, IssuerLookup issuers,
+                                   TlsPolicy policy, Optional<String> expected) {
         ProbeEndpoints probe = new ProbeEndpoints(new TlsEndpointProber(4),
-                new DiagnoseEndpoint(trust, IssuerLookup.NONE, Clock.systemUTC()));
+                new DiagnoseEndpoint(trust, issuers, Clock.systemUTC()));
         return probe.probe(List.of(ProbeTarget.parse(target, Optional.ofNullable(sni))), policy, expected, TIMEOUT, 4)
                 .getFirst();
     }
 
     @Test
     void aHealthyEndpointHasNoCauseAndShowsWhatWasNegotiated() throws Exception {
-        try (TlsTestServer server = TlsTestServer.serving(leaf().build()).start()) {
+        try (LocalTlsServer server = LocalTlsServer.serving(leaf().build()).start()) {
             Diagnosis diagnosis = probe(server.target(), NAME);
 
             assertThat(diagnosis.findings()).isEmpty();
@@ -89,25 +95,25 @@ class TlsProbeIT {
 
     @Test
     void expired() throws Exception {
-        assertCauses(TlsTestServer.serving(leaf().validity(NOW.minus(Duration.ofDays(90)),
+        assertCauses(LocalTlsServer.serving(leaf().validity(NOW.minus(Duration.ofDays(90)),
                 NOW.minus(Duration.ofDays(1))).build()), FindingCode.EXPIRED);
     }
 
     @Test
     void notYetValid() throws Exception {
-        assertCauses(TlsTestServer.serving(leaf().validity(NOW.plus(Duration.ofDays(1)),
+        assertCauses(LocalTlsServer.serving(leaf().validity(NOW.plus(Duration.ofDays(1)),
                 NOW.plus(Duration.ofDays(90))).build()), FindingCode.NOT_YET_VALID);
     }
 
     @Test
     void expiringSoon() throws Exception {
-        assertCauses(TlsTestServer.serving(leaf().validFor(NOW, Duration.ofDays(10)).build()),
+        assertCauses(LocalTlsServer.serving(leaf().validFor(NOW, Duration.ofDays(10)).build()),
                 FindingCode.EXPIRING_SOON);
     }
 
     @Test
     void hostnameMismatch() throws Exception {
-        try (TlsTestServer server = TlsTestServer.serving(leaf().build()).start()) {
+        try (LocalTlsServer server = LocalTlsServer.serving(leaf().build()).start()) {
             assertThat(probe(server.target(), "other.probe.test").codes())
                     .containsExactly(FindingCode.HOSTNAME_MISMATCH);
         }
@@ -115,21 +121,21 @@ class TlsProbeIT {
 
     @Test
     void selfSigned() throws Exception {
-        assertCauses(TlsTestServer.serving(CertificateBuilder.certificate(NAME).dnsNames(NAME)
+        assertCauses(LocalTlsServer.serving(CertificateBuilder.certificate(NAME).dnsNames(NAME)
                 .validFor(NOW, Duration.ofDays(90)).build()), FindingCode.SELF_SIGNED);
     }
 
     @Test
     void untrustedRoot() throws Exception {
         IssuedCertificate otherRoot = CertificateBuilder.certificate("Other Root").certificateAuthority().build();
-        assertCauses(TlsTestServer.serving(CertificateBuilder.certificate(NAME).dnsNames(NAME).issuedBy(otherRoot)
+        assertCauses(LocalTlsServer.serving(CertificateBuilder.certificate(NAME).dnsNames(NAME).issuedBy(otherRoot)
                 .validFor(NOW, Duration.ofDays(90)).build()), FindingCode.UNTRUSTED_ROOT);
     }
 
     @Test
     void incompleteChain() throws Exception {
         IssuedCertificate certificate = leaf().build();
-        try (TlsTestServer server = TlsTestServer.serving(TlsTestServer.Served.exactly(certificate,
+        try (LocalTlsServer server = LocalTlsServer.serving(LocalTlsServer.Served.exactly(certificate,
                 certificate.certificate())).start()) {
             TrustMaterial knowingTheIntermediate = new TrustMaterial(List.of(ROOT.certificate()),
                     List.of(INTERMEDIATE.certificate()));
@@ -140,22 +146,48 @@ class TlsProbeIT {
     }
 
     @Test
+    void incompleteChainFoundThroughTheIssuersAiaUrlWhenOnlyTheRootIsKnown() throws Exception {
+        com.sun.net.httpserver.HttpServer aia = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] intermediate = INTERMEDIATE.certificate().getEncoded();
+        aia.createContext("/ca.der", exchange -> {
+            exchange.sendResponseHeaders(200, intermediate.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(intermediate);
+            }
+        });
+        aia.start();
+        IssuedCertificate certificate = leaf().caIssuersUrl("http://127.0.0.1:" + aia.getAddress().getPort()
+                + "/ca.der").build();
+        TrustMaterial rootOnly = new TrustMaterial(List.of(ROOT.certificate()), List.of());
+        try (LocalTlsServer server = LocalTlsServer.serving(LocalTlsServer.Served.exactly(certificate,
+                certificate.certificate())).start()) {
+            assertThat(probe(server.target(), NAME, rootOnly, IssuerLookup.NONE, TlsPolicy.PUBLIC_WEB,
+                    Optional.empty()).codes()).containsExactly(FindingCode.UNTRUSTED_ROOT);
+            assertThat(probe(server.target(), NAME, rootOnly, new AiaIssuerLookup(TIMEOUT), TlsPolicy.PUBLIC_WEB,
+                    Optional.empty()).codes()).containsExactly(FindingCode.INCOMPLETE_CHAIN);
+        } finally {
+            aia.stop(0);
+        }
+    }
+
+    @Test
     void chainOrder() throws Exception {
         IssuedCertificate certificate = leaf().build();
-        assertCauses(TlsTestServer.serving(TlsTestServer.Served.exactly(certificate, certificate.certificate(),
+        assertCauses(LocalTlsServer.serving(LocalTlsServer.Served.exactly(certificate, certificate.certificate(),
                 ROOT.certificate(), INTERMEDIATE.certificate())), FindingCode.CHAIN_ORDER);
     }
 
     @Test
     void weakKey() throws Exception {
-        assertCauses(TlsTestServer.serving(leaf().keyType(KeyType.RSA_1024).build()), FindingCode.WEAK_KEY);
+        assertCauses(LocalTlsServer.serving(leaf().keyType(KeyType.RSA_1024).build()), FindingCode.WEAK_KEY);
     }
 
     @Test
     void weakSignature() throws Exception {
         IssuedCertificate rsaIntermediate = CertificateBuilder.certificate("RSA Intermediate").keyType(KeyType.RSA_2048)
                 .certificateAuthority().issuedBy(ROOT).validFor(NOW, Duration.ofDays(900)).build();
-        assertCauses(TlsTestServer.serving(CertificateBuilder.certificate(NAME).dnsNames(NAME)
+        assertCauses(LocalTlsServer.serving(CertificateBuilder.certificate(NAME).dnsNames(NAME)
                 .keyType(KeyType.RSA_2048).issuedBy(rsaIntermediate).signatureAlgorithm("SHA1withRSA")
                 .validFor(NOW, Duration.ofDays(90)).build()), FindingCode.WEAK_SIGNATURE);
     }
@@ -177,7 +209,7 @@ class TlsProbeIT {
     void ocspStapleMissingWhereThePolicyRequiresOne() throws Exception {
         TlsPolicy stapling = new TlsPolicy("stapling", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
                 TlsPolicy.MOZILLA_INTERMEDIATE, 2048, 256, Set.of("SHA1", "MD5"), Duration.ofDays(30), true, Map.of());
-        try (TlsTestServer server = TlsTestServer.serving(leaf().build()).start()) {
+        try (LocalTlsServer server = LocalTlsServer.serving(leaf().build()).start()) {
             assertThat(probe(server.target(), NAME, new TrustMaterial(List.of(ROOT.certificate()), List.of()),
                     stapling, Optional.empty()).codes()).containsExactly(FindingCode.OCSP_STAPLE_MISSING);
         }
@@ -212,7 +244,7 @@ class TlsProbeIT {
 
     @Test
     void cipherMismatchWhenOnlyCbcSuitesAreOffered() throws Exception {
-        assertCauses(TlsTestServer.serving(leaf().build()).protocols("TLSv1.2")
+        assertCauses(LocalTlsServer.serving(leaf().build()).protocols("TLSv1.2")
                         .suites("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"),
                 FindingCode.CIPHER_MISMATCH, FindingCode.WEAK_CIPHER_ENABLED);
     }
@@ -232,7 +264,7 @@ class TlsProbeIT {
 
     @Test
     void weakCipherEnabledNextToAllowedOnes() throws Exception {
-        try (TlsTestServer server = TlsTestServer.serving(leaf().build()).suites("TLS_AES_128_GCM_SHA256",
+        try (LocalTlsServer server = LocalTlsServer.serving(leaf().build()).suites("TLS_AES_128_GCM_SHA256",
                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256").start()) {
             Diagnosis diagnosis = probe(server.target(), NAME);
 
@@ -246,10 +278,10 @@ class TlsProbeIT {
     void sniRequiredWhenAHandshakeWithoutItFailsOrServesAnotherCertificate() throws Exception {
         IssuedCertificate other = CertificateBuilder.certificate("default.probe.test").dnsNames("default.probe.test")
                 .issuedBy(INTERMEDIATE).validFor(NOW, Duration.ofDays(90)).build();
-        try (TlsTestServer failing = TlsTestServer.serving(other).forSni(NAME, TlsTestServer.Served.of(leaf().build()))
+        try (LocalTlsServer failing = LocalTlsServer.serving(other).forSni(NAME, LocalTlsServer.Served.of(leaf().build()))
                 .requireSni().start();
-             TlsTestServer defaulting = TlsTestServer.serving(other)
-                     .forSni(NAME, TlsTestServer.Served.of(leaf().build())).start()) {
+             LocalTlsServer defaulting = LocalTlsServer.serving(other)
+                     .forSni(NAME, LocalTlsServer.Served.of(leaf().build())).start()) {
             assertThat(probe(failing.target(), NAME).codes()).containsExactly(FindingCode.SNI_REQUIRED);
             Diagnosis different = probe(defaulting.target(), NAME);
             assertThat(different.codes()).containsExactly(FindingCode.SNI_REQUIRED);
@@ -261,7 +293,7 @@ class TlsProbeIT {
     void wrongCertificateAgainstTheExpectedFingerprint() throws Exception {
         IssuedCertificate served = leaf().build();
         IssuedCertificate expected = leaf().build();
-        try (TlsTestServer server = TlsTestServer.serving(served).start()) {
+        try (LocalTlsServer server = LocalTlsServer.serving(served).start()) {
             TrustMaterial trust = new TrustMaterial(List.of(ROOT.certificate()), List.of());
 
             assertThat(probe(server.target(), NAME, trust, TlsPolicy.PUBLIC_WEB,
@@ -276,7 +308,7 @@ class TlsProbeIT {
     void anExpiredCertificateWithAMissingIntermediateReportsBoth() throws Exception {
         IssuedCertificate expired = leaf().validity(NOW.minus(Duration.ofDays(90)), NOW.minus(Duration.ofDays(1)))
                 .build();
-        try (TlsTestServer server = TlsTestServer.serving(TlsTestServer.Served.exactly(expired,
+        try (LocalTlsServer server = LocalTlsServer.serving(LocalTlsServer.Served.exactly(expired,
                 expired.certificate())).start()) {
             assertThat(probe(server.target(), NAME, new TrustMaterial(List.of(ROOT.certificate()),
                     List.of(INTERMEDIATE.certificate())), TlsPolicy.PUBLIC_WEB, Optional.empty()).codes())
@@ -286,7 +318,7 @@ class TlsProbeIT {
 
     @Test
     void anIpv6Target() throws Exception {
-        try (TlsTestServer server = TlsTestServer.serving(leaf().ipAddresses("::1").build())
+        try (LocalTlsServer server = LocalTlsServer.serving(leaf().ipAddresses("::1").build())
                 .bindTo(InetAddress.getByName("::1")).start()) {
             Diagnosis diagnosis = probe("[::1]:" + server.port(), null);
 
@@ -348,8 +380,8 @@ class TlsProbeIT {
         }
     }
 
-    private static void assertCauses(TlsTestServer.Builder server, FindingCode... expected) throws Exception {
-        try (TlsTestServer running = server.start()) {
+    private static void assertCauses(LocalTlsServer.Builder server, FindingCode... expected) throws Exception {
+        try (LocalTlsServer running = server.start()) {
             Diagnosis diagnosis = probe(running.target(), NAME);
             assertThat(diagnosis.codes()).as("findings: %s", diagnosis.findings()).containsExactlyInAnyOrder(expected);
         }

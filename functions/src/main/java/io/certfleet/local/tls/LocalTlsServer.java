@@ -1,4 +1,4 @@
-package io.certfleet.adapters.tls;
+package io.certfleet.local.tls;
 
 import io.certfleet.local.pki.IssuedCertificate;
 import java.io.IOException;
@@ -30,17 +30,17 @@ import javax.net.ssl.X509ExtendedKeyManager;
 /**
  * A real TLS server on loopback (JSSE) that serves exactly the chain it is given, in the order given (duplicates,
  * unrelated or expired certificates included), chooses among certificates by SNI, and speaks only the protocols
- * and suites it is told to.
+ * and suites it is told to: the demo's endpoints and the probe tests' fixtures. Keys stay in memory.
  */
-final class TlsTestServer implements AutoCloseable {
+public final class LocalTlsServer implements AutoCloseable {
 
     /** One certificate to serve: its key and the exact chain to send. */
-    record Served(PrivateKey key, List<X509Certificate> chain) {
-        static Served of(IssuedCertificate certificate) {
+    public record Served(PrivateKey key, List<X509Certificate> chain) {
+        public static Served of(IssuedCertificate certificate) {
             return new Served(certificate.keyPair().getPrivate(), certificate.certificateAndChain());
         }
 
-        static Served exactly(IssuedCertificate certificate, X509Certificate... chain) {
+        public static Served exactly(IssuedCertificate certificate, X509Certificate... chain) {
             return new Served(certificate.keyPair().getPrivate(), List.of(chain));
         }
     }
@@ -48,21 +48,21 @@ final class TlsTestServer implements AutoCloseable {
     private final SSLServerSocket server;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
 
-    private TlsTestServer(SSLServerSocket server) {
+    private LocalTlsServer(SSLServerSocket server) {
         this.server = server;
         connections.submit(this::acceptLoop);
     }
 
-    static Builder serving(Served served) {
+    public static Builder serving(Served served) {
         return new Builder(served);
     }
 
-    static Builder serving(IssuedCertificate certificate) {
+    public static Builder serving(IssuedCertificate certificate) {
         return new Builder(Served.of(certificate));
     }
 
     /** How the server is set up. */
-    static final class Builder {
+    public static final class Builder {
         private final Served fallback;
         private final Map<String, Served> bySni = new LinkedHashMap<>();
         private boolean requireSni;
@@ -79,49 +79,52 @@ final class TlsTestServer implements AutoCloseable {
         }
 
         /** For this SNI name, serve that certificate (others, and no SNI, get the fallback). */
-        Builder forSni(String name, Served served) {
+        public Builder forSni(String name, Served served) {
             bySni.put(name, served);
             return this;
         }
 
         /** Without a known SNI name, fail the handshake. */
-        Builder requireSni() {
+        public Builder requireSni() {
             this.requireSni = true;
             return this;
         }
 
-        Builder bindTo(InetAddress address) {
+        public Builder bindTo(InetAddress address) {
             this.bind = address;
             return this;
         }
 
-        Builder protocols(String... enabled) {
+        public Builder protocols(String... enabled) {
             this.protocols = enabled;
             return this;
         }
 
-        Builder suites(String... enabled) {
+        public Builder suites(String... enabled) {
             this.suites = enabled;
             return this;
         }
 
-        TlsTestServer start() throws GeneralSecurityException, IOException {
+        public LocalTlsServer start() throws GeneralSecurityException, IOException {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {new Keys(fallback, bySni, requireSni)}, null, null);
             SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
                     .createServerSocket(0, 50, bind);
             socket.setEnabledProtocols(protocols);
             socket.setEnabledCipherSuites(suites);
-            return new TlsTestServer(socket);
+            return new LocalTlsServer(socket);
         }
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    String target() {
-        return "127.0.0.1:" + port();
+    /** {@code 127.0.0.1:PORT} (or {@code [::1]:PORT}): where to probe it. */
+    public String target() {
+        InetAddress address = server.getInetAddress();
+        return (address instanceof java.net.Inet6Address ? "[" + address.getHostAddress().replaceFirst("%.*", "") + "]"
+                : address.getHostAddress()) + ":" + port();
     }
 
     private void acceptLoop() {
@@ -227,7 +230,7 @@ final class TlsTestServer implements AutoCloseable {
         }
     }
 
-    static InetSocketAddress loopback(int port) {
+    public static InetSocketAddress loopback(int port) {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 }

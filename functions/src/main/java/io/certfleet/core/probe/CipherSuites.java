@@ -1,6 +1,5 @@
-package io.certfleet.adapters.tls;
+package io.certfleet.core.probe;
 
-import io.certfleet.core.probe.TlsVersion;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

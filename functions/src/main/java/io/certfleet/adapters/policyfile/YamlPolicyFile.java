@@ -1,0 +1,352 @@
+package io.certfleet.adapters.policyfile;
+
+import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.finding.Severity;
+import io.certfleet.core.policy.InvalidPolicyException;
+import io.certfleet.core.policy.PolicySet;
+import io.certfleet.core.policy.TlsPolicy;
+import io.certfleet.core.probe.CipherSuites;
+import io.certfleet.core.probe.TlsVersion;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a certfleet policy file (YAML, format version 1). The file is read as a node tree, so every error names
+ * the file, the line and the field, and nothing in it is ever instantiated as a Java object:
+ *
+ * <pre>
+ * version: 1
+ * default: public-web            # the profile that applies when nothing names one
+ * profiles:
+ *   public-web:
+ *     extends: public-web        # start from a built-in profile (public-web, internal-api, partner, iot)
+ *     minProtocol: TLSv1.2       # TLSv1, TLSv1.1, TLSv1.2, TLSv1.3 (or 1.0 ... 1.3)
+ *     maxProtocol: TLSv1.3
+ *     cipherSuites: [TLS_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]   # IANA names
+ *     minRsaBits: 2048
+ *     minEcBits: 256
+ *     weakSignatureHashes: [SHA1, MD5]
+ *     expiryWarningDays: 30
+ *     requireOcspStapling: false
+ *     severity: {WEAK_CIPHER_ENABLED: high}
+ * </pre>
+ * A profile without {@code extends} must give every field; unknown fields, cipher suites, codes and severities are
+ * errors, never ignored.
+ */
+public final class YamlPolicyFile {
+
+    static final int FORMAT_VERSION = 1;
+    private static final int MAX_CHARACTERS = 1024 * 1024;
+    private static final Set<String> TOP_LEVEL = Set.of("version", "default", "profiles");
+    private static final Set<String> PROFILE_FIELDS = Set.of("extends", "minProtocol", "maxProtocol", "cipherSuites",
+            "minRsaBits", "minEcBits", "weakSignatureHashes", "expiryWarningDays", "requireOcspStapling", "severity");
+
+    private final String file;
+
+    private YamlPolicyFile(String file) {
+        this.file = file;
+    }
+
+    /** Reads and validates a policy file; the exception says where and why a file is refused. */
+    public static PolicySet read(Path path) {
+        String name = path.toString();
+        String text;
+        try {
+            if (Files.size(path) > MAX_CHARACTERS * 4L) {
+                throw new InvalidPolicyException(name, 0, "", "the file is larger than " + MAX_CHARACTERS / 1024
+                        + " KiB; a policy file is a few hundred lines");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path)))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new InvalidPolicyException(name, 0, "", "no such file");
+        } catch (CharacterCodingException e) {
+            throw new InvalidPolicyException(name, 0, "", "not UTF-8 text");
+        } catch (IOException e) {
+            throw new InvalidPolicyException(name, 0, "", "cannot be read: " + e.getMessage());
+        }
+        return parse(name, text);
+    }
+
+    /** Parses policy-file text; {@code name} is used in error messages. */
+    public static PolicySet parse(String name, String text) {
+        return new YamlPolicyFile(name).document(compose(name, new StringReader(text)));
+    }
+
+    private static Node compose(String name, Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit(MAX_CHARACTERS);
+        try {
+            Node root = new Yaml(options).compose(reader);
+            if (root == null) {
+                throw new InvalidPolicyException(name, 0, "", "the file is empty");
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            throw new InvalidPolicyException(name, line, "", "not valid YAML: " + problem.strip());
+        } catch (YAMLException e) {
+            throw new InvalidPolicyException(name, 0, "", "not valid YAML: " + e.getMessage());
+        }
+    }
+
+    private PolicySet document(Node root) {
+        Map<String, NodeTuple> top = mapping(root, "");
+        unknownFields(top, TOP_LEVEL, "");
+        Node versionNode = required(top, "version", root, "");
+        int version = integer(versionNode, "version");
+        if (version != FORMAT_VERSION) {
+            throw error(versionNode, "version", "format version " + version + " is not supported; this certfleet "
+                    + "reads version " + FORMAT_VERSION);
+        }
+        Node profilesNode = required(top, "profiles", root, "");
+        Map<String, NodeTuple> profileNodes = mapping(profilesNode, "profiles");
+        if (profileNodes.isEmpty()) {
+            throw error(profilesNode, "profiles", "at least one profile is needed");
+        }
+        Map<String, TlsPolicy> profiles = new LinkedHashMap<>();
+        profileNodes.forEach((profileName, tuple) -> profiles.put(profileName,
+                profile(profileName, tuple.getKeyNode(), tuple.getValueNode())));
+        String defaultProfile;
+        if (top.containsKey("default")) {
+            Node node = top.get("default").getValueNode();
+            defaultProfile = scalar(node, "default");
+            if (!profiles.containsKey(defaultProfile)) {
+                throw error(node, "default", "no profile is named '" + defaultProfile + "' (profiles: "
+                        + String.join(", ", profiles.keySet()) + ")");
+            }
+        } else if (profiles.size() == 1) {
+            defaultProfile = profiles.keySet().iterator().next();
+        } else {
+            throw error(root, "default", "name the default profile: the file has " + profiles.size() + " profiles");
+        }
+        return new PolicySet(version, defaultProfile, profiles);
+    }
+
+    private TlsPolicy profile(String name, Node key, Node node) {
+        String path = "profiles." + name;
+        Map<String, NodeTuple> fields = mapping(node, path);
+        unknownFields(fields, PROFILE_FIELDS, path);
+        Optional<TlsPolicy> base = Optional.empty();
+        if (fields.containsKey("extends")) {
+            Node extendsNode = fields.get("extends").getValueNode();
+            String builtIn = scalar(extendsNode, path + ".extends");
+            base = Optional.of(TlsPolicy.builtIn(builtIn).orElseThrow(() -> error(extendsNode, path + ".extends",
+                    "no built-in profile is named '" + builtIn + "' (built-in: " + TlsPolicy.BUILT_IN.stream()
+                            .map(TlsPolicy::name).collect(Collectors.joining(", ")) + ")")));
+        }
+        Field field = new Field(fields, node, path, base);
+        TlsVersion min = field.value("minProtocol", TlsPolicy::minVersion, this::protocol);
+        TlsVersion max = field.value("maxProtocol", TlsPolicy::maxVersion, this::protocol);
+        Set<String> suites = field.value("cipherSuites", TlsPolicy::allowedCipherSuites,
+                this::cipherSuites);
+        int rsa = field.value("minRsaBits", TlsPolicy::minRsaBits, this::integer);
+        int ec = field.value("minEcBits", TlsPolicy::minEcBits, this::integer);
+        Set<String> hashes = field.value("weakSignatureHashes", TlsPolicy::weakSignatureHashes,
+                (n, p) -> new LinkedHashSet<>(strings(n, p)));
+        Duration warning = field.value("expiryWarningDays", TlsPolicy::warningWindow,
+                (n, p) -> Duration.ofDays(nonNegative(n, p)));
+        boolean stapling = field.value("requireOcspStapling", TlsPolicy::requireOcspStaple, this::bool);
+        Map<FindingCode, Severity> severities = new EnumMap<>(FindingCode.class);
+        base.ifPresent(policy -> severities.putAll(policy.severityOverrides()));
+        if (fields.containsKey("severity")) {
+            severities.putAll(severityOverrides(fields.get("severity").getValueNode(), path + ".severity"));
+        }
+        try {
+            return new TlsPolicy(name, min, max, suites, rsa, ec, hashes, warning, stapling, severities);
+        } catch (IllegalArgumentException e) {
+            throw error(key, path, e.getMessage().replaceFirst("^policy " + Pattern.quote(name)
+                    + ": ", ""));
+        }
+    }
+
+    /** One profile's fields: the file's value, else the built-in base's, else an error. */
+    private final class Field {
+        private final Map<String, NodeTuple> fields;
+        private final Node profile;
+        private final String path;
+        private final Optional<TlsPolicy> base;
+
+        Field(Map<String, NodeTuple> fields, Node profile, String path, Optional<TlsPolicy> base) {
+            this.fields = fields;
+            this.profile = profile;
+            this.path = path;
+            this.base = base;
+        }
+
+        <T> T value(String key, Function<TlsPolicy, T> inherited, Reading<T> reading) {
+            NodeTuple tuple = fields.get(key);
+            if (tuple != null) {
+                return reading.read(tuple.getValueNode(), path + "." + key);
+            }
+            return base.map(inherited).orElseThrow(() -> error(profile, path + "." + key,
+                    "missing (give it, or start the profile from a built-in one with 'extends')"));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read(Node node, String path);
+    }
+
+    private TlsVersion protocol(Node node, String path) {
+        String text = scalar(node, path);
+        String normalized = text.strip().toUpperCase(Locale.ROOT).replace("TLSV", "").replace("TLS", "").strip();
+        return Arrays.stream(TlsVersion.values())
+                .filter(version -> version.protocolName().equalsIgnoreCase(text.strip())
+                        || version.protocolName().replace("TLSv", "").equals(normalized)
+                        || (version == TlsVersion.TLS_1_0 && normalized.equals("1.0")))
+                .findFirst()
+                .orElseThrow(() -> error(node, path, "'" + text + "' is not a TLS version (TLSv1, TLSv1.1, TLSv1.2, "
+                        + "TLSv1.3)"));
+    }
+
+    private Set<String> cipherSuites(Node node, String path) {
+        List<String> names = strings(node, path);
+        Set<String> suites = new LinkedHashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String suite = names.get(i);
+            if (CipherSuites.byName(suite).isEmpty()) {
+                throw error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", "unknown cipher suite '"
+                        + suite + "' (IANA names, e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)");
+            }
+            suites.add(suite);
+        }
+        return suites;
+    }
+
+    private Map<FindingCode, Severity> severityOverrides(Node node, String path) {
+        Map<FindingCode, Severity> overrides = new EnumMap<>(FindingCode.class);
+        mapping(node, path).forEach((codeName, tuple) -> {
+            FindingCode code = Arrays.stream(FindingCode.values()).filter(c -> c.name().equals(codeName)).findFirst()
+                    .orElseThrow(() -> error(tuple.getKeyNode(), path, "'" + codeName + "' is not a finding code "
+                            + "(see the finding-code table in the README)"));
+            String level = scalar(tuple.getValueNode(), path + "." + codeName);
+            Severity severity = Arrays.stream(Severity.values()).filter(s -> s.label().equalsIgnoreCase(level))
+                    .findFirst().orElseThrow(() -> error(tuple.getValueNode(), path + "." + codeName, "'" + level
+                            + "' is not a severity (critical, high, medium, low)"));
+            overrides.put(code, severity);
+        });
+        return overrides;
+    }
+
+    private Map<String, NodeTuple> mapping(Node node, String path) {
+        if (!(node instanceof MappingNode mapping)) {
+            throw error(node, path, "expected a mapping (key: value lines), found " + kind(node));
+        }
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = scalar(tuple.getKeyNode(), path.isEmpty() ? "(key)" : path + ".(key)");
+            if (entries.put(key, tuple) != null) {
+                throw error(tuple.getKeyNode(), path.isEmpty() ? key : path + "." + key, "duplicate key");
+            }
+        }
+        return entries;
+    }
+
+    private void unknownFields(Map<String, NodeTuple> fields, Set<String> known, String path) {
+        fields.forEach((key, tuple) -> {
+            if (!known.contains(key)) {
+                throw error(tuple.getKeyNode(), path.isEmpty() ? key : path + "." + key, "unknown field (known: "
+                        + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+            }
+        });
+    }
+
+    private Node required(Map<String, NodeTuple> fields, String key, Node parent, String path) {
+        NodeTuple tuple = fields.get(key);
+        if (tuple == null) {
+            throw error(parent, path.isEmpty() ? key : path + "." + key, "missing");
+        }
+        return tuple.getValueNode();
+    }
+
+    private String scalar(Node node, String path) {
+        if (!(node instanceof ScalarNode scalar)) {
+            throw error(node, path, "expected a single value, found " + kind(node));
+        }
+        return scalar.getValue();
+    }
+
+    private List<String> strings(Node node, String path) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(node, path, "expected a list ([a, b] or '- a' lines), found " + kind(node));
+        }
+        List<Node> items = sequence.getValue();
+        return IntStream.range(0, items.size())
+                .mapToObj(i -> scalar(items.get(i), path + "[" + i + "]").strip()).toList();
+    }
+
+    private int integer(Node node, String path) {
+        String text = scalar(node, path);
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw error(node, path, "'" + text + "' is not a whole number");
+        }
+    }
+
+    private int nonNegative(Node node, String path) {
+        int value = integer(node, path);
+        if (value < 0) {
+            throw error(node, path, "must be 0 or more, got " + value);
+        }
+        return value;
+    }
+
+    private boolean bool(Node node, String path) {
+        String text = scalar(node, path).strip().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw error(node, path, "'" + text + "' is not true or false");
+        };
+    }
+
+    private static String kind(Node node) {
+        return switch (node) {
+            case MappingNode m -> "a mapping";
+            case SequenceNode s -> "a list";
+            case ScalarNode s -> s.getValue().isEmpty() ? "nothing" : "'" + s.getValue() + "'";
+            default -> "an unsupported YAML node";
+        };
+    }
+
+    private InvalidPolicyException error(Node node, String path, String reason) {
+        return new InvalidPolicyException(file, node.getStartMark().getLine() + 1, path, reason);
+    }
+}
