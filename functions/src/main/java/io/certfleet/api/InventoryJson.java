@@ -5,10 +5,12 @@ import io.certfleet.core.certificate.ChainCertificate;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryEntry;
 import io.certfleet.core.inventory.InventoryRecord;
+import io.certfleet.core.probe.fleet.BindingProbe;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The published JSON form of an inventory record (CLI {@code --json}, and the inventory API): stable field names,
@@ -20,10 +22,16 @@ public final class InventoryJson {
     }
 
     public static List<Map<String, Object>> entries(List<InventoryEntry> entries) {
-        return entries.stream().map(InventoryJson::entry).toList();
+        return entries(entries, Map.of());
     }
 
-    public static Map<String, Object> entry(InventoryEntry entry) {
+    /** Entries with the latest probe of each binding ({@code lastProbe}, {@code null} when never probed). */
+    public static List<Map<String, Object>> entries(List<InventoryEntry> entries,
+                                                    Map<BindingRecord.Key, BindingProbe> probes) {
+        return entries.stream().map(entry -> entry(entry, probes)).toList();
+    }
+
+    public static Map<String, Object> entry(InventoryEntry entry, Map<BindingRecord.Key, BindingProbe> probes) {
         InventoryRecord record = entry.record();
         CertificateFacts facts = record.facts();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -51,14 +59,15 @@ public final class InventoryJson {
         json.put("environment", record.ownership().environment());
         json.put("environmentSource", record.ownership().environmentSource().name());
         json.put("tags", record.tags());
-        json.put("bindings", entry.bindings().stream().map(InventoryJson::binding).toList());
+        json.put("bindings", entry.bindings().stream()
+                .map(binding -> binding(binding, Optional.ofNullable(probes.get(binding.key())))).toList());
         json.put("firstSeen", time(record.firstSeen()));
         json.put("lastSeen", time(record.lastSeen()));
         json.put("removedAt", time(record.removedAt()));
         return json;
     }
 
-    static Map<String, Object> binding(BindingRecord binding) {
+    static Map<String, Object> binding(BindingRecord binding, Optional<BindingProbe> probe) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", binding.type().name());
         json.put("resourceId", binding.resourceId());
@@ -72,6 +81,7 @@ public final class InventoryJson {
         json.put("firstSeen", time(binding.firstSeen()));
         json.put("lastSeen", time(binding.lastSeen()));
         json.put("removedAt", time(binding.removedAt()));
+        json.put("lastProbe", probe.map(ProbeJson::bindingProbe).orElse(null));
         return json;
     }
 

@@ -17,9 +17,13 @@ final class DemoReportView {
         out.printf("Inventory table %s: %s%n", report.tableName(), report.table().name().toLowerCase(Locale.ROOT));
         out.printf("Demo fleet: removed %d resources of an earlier run; seeded %d accounts, %d certificates,"
                 + " %d endpoints%n%n", report.previousSeedRemoved(), report.seeded().accounts(),
-                report.seeded().certificates(), report.seeded().endpoints());
+                report.seeded().certificateCount(), report.seeded().endpoints());
         new ScanSummaryView(out).print(report.scan());
         out.println();
         new InventoryView(out).printByOwner(report.inventory());
+        out.println();
+        out.println("Endpoints on the wire (the emulator serves no TLS: each endpoint stands in as a TLS server on "
+                + "127.0.0.1):");
+        new FleetProbeView(out).print(report.inventory(), report.latestProbes());
     }
 }

@@ -3,13 +3,17 @@ package io.certfleet.cli;
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.api.InventoryJson;
 import io.certfleet.api.Json;
+import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryEntry;
+import io.certfleet.core.probe.fleet.BindingProbe;
 import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -82,7 +86,9 @@ final class InventoryCommand implements Runnable {
                         includeRemoved);
                 List<InventoryEntry> entries = wiring.listInventory().list(query);
                 if (inventory.json) {
-                    spec.commandLine().getOut().println(Json.pretty(InventoryJson.entries(entries)));
+                    Map<BindingRecord.Key, BindingProbe> probes = wiring.probeResults().latestOf(entries.stream()
+                            .map(entry -> entry.record().location().arn()).collect(Collectors.toSet()));
+                    spec.commandLine().getOut().println(Json.pretty(InventoryJson.entries(entries, probes)));
                 } else {
                     new InventoryView(spec.commandLine().getOut()).printByOwner(entries);
                 }

@@ -7,20 +7,30 @@ import io.certfleet.core.fleet.ScanPlan;
 import io.certfleet.core.inventory.InventoryEntry;
 import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.wiring.Wiring;
+import io.certfleet.core.discovery.WorkItem;
+import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.probe.fleet.BindingProbe;
+import io.certfleet.core.probe.fleet.ProbeScope;
+import io.certfleet.core.probe.fleet.ScopeProbeResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * certfleet's main job on a local emulator: make sure the inventory table exists, seed a demo fleet (an
  * Organization of accounts, regions, certificates and endpoints), scan the whole organization into the inventory
- * through the core, and list the inventory by owner. Later capabilities grow this into the whole pipeline.
+ * through the core, probe every endpoint the scan found (local TLS stand-ins, see {@link DemoEndpoints}) and list
+ * the inventory by owner. Later capabilities grow this into the whole pipeline.
  */
 public final class Demo {
 
     /** What a demo run did and found. */
     public record Report(String tableName, InventoryTable.Outcome table, int previousSeedRemoved,
-                         DemoFleet.Seeded seeded, FleetScanResult scan, List<InventoryEntry> inventory) {
+                         DemoFleet.Seeded seeded, FleetScanResult scan, List<ScopeProbeResult> probes,
+                         List<InventoryEntry> inventory, Map<BindingRecord.Key, BindingProbe> latestProbes) {
     }
 
     private final Wiring wiring;
@@ -38,7 +48,16 @@ public final class Demo {
         ScanPlan plan = wiring.planScan().plan(new AccountSelection.Organization(),
                 DemoFleet.REGIONS.stream().map(Region::id).toList());
         FleetScanResult scan = wiring.scanFleet().run(plan, 8);
+        List<ScopeProbeResult> probes = new ArrayList<>();
+        try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock())) {
+            ProbeScope probe = wiring.probeScope(endpoints.trust(), endpoints.addresses());
+            for (WorkItem item : plan.items()) {
+                probes.add(probe.probe(item.scope(), item.includesGlobalSources()));
+            }
+        }
         List<InventoryEntry> inventory = wiring.listInventory().list(InventoryQuery.ALL_PRESENT);
-        return new Report(table.name(), tableOutcome, removed, seeded, scan, inventory);
+        Map<BindingRecord.Key, BindingProbe> latest = wiring.probeResults().latestOf(inventory.stream()
+                .map(entry -> entry.record().location().arn()).collect(Collectors.toSet()));
+        return new Report(table.name(), tableOutcome, removed, seeded, scan, probes, inventory, latest);
     }
 }

@@ -7,6 +7,7 @@ import io.certfleet.local.pki.KeyType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,12 +34,28 @@ public final class DemoFleet {
     private static final String DOMAIN = ".demo.certfleet.test";
     private static final String TLS13_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-    /** What seeding made. */
-    public record Seeded(int accounts, int certificates, int endpoints) {
+    /**
+     * What seeding made; {@code certificates} by host name (keys included, in memory only: the demo's local TLS
+     * endpoints serve them), and the private root that issued them.
+     */
+    public record Seeded(int accounts, int certificateCount, int endpoints, IssuedCertificate root,
+                         IssuedCertificate issuingCa, Map<String, IssuedCertificate> certificates) {
+        public Seeded {
+            certificates = Map.copyOf(certificates);
+        }
+
+        public IssuedCertificate certificate(String host) {
+            return Objects.requireNonNull(certificates.get(host), () -> "the demo has no certificate for " + host);
+        }
+    }
+
+    public static String name(String host) {
+        return host + DOMAIN;
     }
 
     private final FleetSeeder seeder;
     private final Clock clock;
+    private final Map<String, IssuedCertificate> issued = new LinkedHashMap<>();
 
     public DemoFleet(FleetSeeder seeder, Clock clock) {
         this.seeder = Objects.requireNonNull(seeder, "seeder");
@@ -79,6 +96,7 @@ public final class DemoFleet {
                 .organization("certfleet demo").keyType(KeyType.EC_P384).certificateAuthority().issuedBy(root)
                 .validFor(now, Duration.ofDays(1825)).build();
         Map<String, String> demo = Map.of(DEMO_TAG, "true");
+        issued.clear();
 
         try (FleetSeeder.Account east = seeder.in(payments, Region.US_EAST_1)) {
             String checkout = east.importCertificate(leaf(issuer, "checkout", KeyType.RSA_2048, 2),
@@ -105,13 +123,17 @@ public final class DemoFleet {
         try (FleetSeeder.Account west = seeder.in(sandbox, Region.EU_WEST_1)) {
             west.importCertificate(leaf(issuer, "sandbox", KeyType.EC_P256, 5), demo);
         }
-        return new Seeded(3, 7, 6);
+        return new Seeded(3, 7, 6, root, issuer, issued);
     }
 
+    /** A leaf for {@code host}, remembered for the demo's local endpoints. */
     private IssuedCertificate leaf(IssuedCertificate issuer, String host, KeyType type, int daysLeft) {
         String name = host + DOMAIN;
-        return CertificateBuilder.certificate(name).organization("certfleet demo").dnsNames(name).keyType(type)
-                .issuedBy(issuer).validFor(clock.instant(), Duration.ofDays(daysLeft).plusHours(1)).build();
+        IssuedCertificate leaf = CertificateBuilder.certificate(name).organization("certfleet demo").dnsNames(name)
+                .keyType(type).issuedBy(issuer).validFor(clock.instant(), Duration.ofDays(daysLeft).plusHours(1))
+                .build();
+        issued.put(host, leaf);
+        return leaf;
     }
 
     private static int removeRegional(FleetSeeder.Account seed) {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param scannerRoleName the role certfleet assumes in each member account
  * @param scanAccounts    what a scheduled scan covers: {@code organization}, {@code caller} or account ids
  * @param scanRegions     the regions a scheduled scan covers; empty means the configured region
+ * @param probe           how the deployed prober works
  */
 public record CertfleetSettings(String tableName, String scannerRoleName, OwnershipRules ownership,
-                                RateLimits rateLimits, String scanAccounts, List<String> scanRegions) {
+                                RateLimits rateLimits, String scanAccounts, List<String> scanRegions,
+                                ProbeOptions probe) {
 
     public static final String TABLE_VARIABLE = "CERTFLEET_TABLE";
     public static final String ROLE_VARIABLE = "CERTFLEET_SCANNER_ROLE";
@@ -40,11 +42,13 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(scanAccounts, "scanAccounts");
         scanRegions = List.copyOf(scanRegions);
+        Objects.requireNonNull(probe, "probe");
     }
 
     public static CertfleetSettings defaults() {
         return new CertfleetSettings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_ROLE_NAME,
-                OwnershipRules.DEFAULTS, RateLimits.AWS_QUOTAS, "caller", List.of());
+                OwnershipRules.DEFAULTS, RateLimits.AWS_QUOTAS, "caller", List.of(),
+                ProbeOptions.DEFAULTS);
     }
 
     /** Settings from environment variables, each defaulting to {@link #defaults()}. */
@@ -61,20 +65,28 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
                 ownership,
                 rateLimits(env.getOrDefault(RATE_LIMITS_VARIABLE, "aws")),
                 env.getOrDefault(ACCOUNTS_VARIABLE, "caller"),
-                list(env.get(REGIONS_VARIABLE), List.of()));
+                list(env.get(REGIONS_VARIABLE), List.of()),
+                ProbeOptions.fromEnvironment(env));
     }
 
     public CertfleetSettings withTableName(String otherTableName) {
-        return new CertfleetSettings(otherTableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions);
+        return new CertfleetSettings(otherTableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
+                probe);
     }
 
     public CertfleetSettings withScannerRoleName(String otherRoleName) {
-        return new CertfleetSettings(tableName, otherRoleName, ownership, rateLimits, scanAccounts, scanRegions);
+        return new CertfleetSettings(tableName, otherRoleName, ownership, rateLimits, scanAccounts, scanRegions,
+                probe);
     }
 
     public CertfleetSettings withRateLimits(RateLimits otherRateLimits) {
         return new CertfleetSettings(tableName, scannerRoleName, ownership, otherRateLimits, scanAccounts,
-                scanRegions);
+                scanRegions, probe);
+    }
+
+    public CertfleetSettings withProbe(ProbeOptions otherProbe) {
+        return new CertfleetSettings(tableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
+                otherProbe);
     }
 
     /** {@code aws} (AWS's quotas, the default) or {@code off}. */

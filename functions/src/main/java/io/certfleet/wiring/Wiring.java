@@ -18,6 +18,19 @@ import io.certfleet.core.fleet.SummarizeScan;
 import io.certfleet.core.inventory.ListInventory;
 import io.certfleet.core.inventory.ReportExpiry;
 import io.certfleet.core.ownership.ResolveOwnership;
+import io.certfleet.adapters.aws.dynamodb.DynamoDbProbeResults;
+import io.certfleet.adapters.policyfile.YamlPolicyFile;
+import io.certfleet.adapters.tls.AddressResolver;
+import io.certfleet.adapters.tls.AiaIssuerLookup;
+import io.certfleet.adapters.tls.TlsEndpointProber;
+import io.certfleet.adapters.tls.TrustStores;
+import io.certfleet.core.policy.PolicySet;
+import io.certfleet.core.probe.DiagnoseEndpoint;
+import io.certfleet.core.probe.ProbeEndpoints;
+import io.certfleet.core.probe.TrustMaterial;
+import io.certfleet.core.probe.fleet.BindingTargets;
+import io.certfleet.core.probe.fleet.ProbeScope;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +40,9 @@ import java.util.Objects;
  * never construct adapters themselves.
  */
 public final class Wiring {
+
+    /** Connections at once to one host (a load balancer's name): enough to be quick, few enough to be polite. */
+    static final int PROBES_PER_HOST = 4;
 
     private final AwsClients aws;
     private final Clock clock;
@@ -119,6 +135,30 @@ public final class Wiring {
 
     public ListInventory listInventory() {
         return new ListInventory(inventory, clock);
+    }
+
+    /** The deployed prober's policies: the policy file's profiles, else the built-in ones. */
+    public PolicySet policies() {
+        return settings.probe().policyFile().map(file -> YamlPolicyFile.read(Path.of(file)))
+                .orElseGet(PolicySet::builtIn);
+    }
+
+    public DynamoDbProbeResults probeResults() {
+        return new DynamoDbProbeResults(aws.dynamoDb(), settings.tableName());
+    }
+
+    /** Probing an account-region's bindings, trusting the JDK's roots and fetching missing issuers (AIA). */
+    public ProbeScope probeScope() {
+        return probeScope(TrustStores.jdkDefaults(), AddressResolver.DNS);
+    }
+
+    /** Probing with other trust (a private CA) and other addresses (the demo's local stand-ins). */
+    public ProbeScope probeScope(TrustMaterial trust, AddressResolver addresses) {
+        ProbeOptions options = settings.probe();
+        ProbeEndpoints probe = new ProbeEndpoints(new TlsEndpointProber(PROBES_PER_HOST, addresses),
+                new DiagnoseEndpoint(trust, new AiaIssuerLookup(options.timeout()), clock));
+        return new ProbeScope(inventory, new BindingTargets(options.reachesInternalEndpoints()), probe,
+                probeResults(), policies(), new ProbeScope.Settings(options.timeout(), options.concurrency()), clock);
     }
 
     public ReportExpiry reportExpiry() {

@@ -40,7 +40,26 @@ class DemoIT {
             assertThat(section(output, "api-team")).contains("API api.demo.certfleet.test");
             assertThat(section(output, "unowned (2)")).contains("sandbox.demo.certfleet.test").contains("IAM")
                     .contains("/global").contains("ELB demo-legacy:443").contains("default");
+            assertThat(probeLine(output, "ELBv2 demo-checkout:443 ")).contains("high").contains("EXPIRING_SOON")
+                    .doesNotContain("SNI_REQUIRED");
+            assertThat(probeLine(output, "ELBv2 demo-checkout:443 (SNI)")).contains("pay.demo.certfleet.test")
+                    .contains("EXPIRING_SOON").contains("SNI_REQUIRED");
+            assertThat(probeLine(output, "ELB demo-partners:443")).contains("critical").contains("INCOMPLETE_CHAIN")
+                    .doesNotContain("UNTRUSTED_ROOT");
+            assertThat(probeLine(output, "ELB demo-legacy:443")).contains("WEAK_CIPHER_ENABLED")
+                    .contains("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256");
+            assertThat(probeLine(output, "API api.demo.certfleet.test")).contains("WRONG_CERTIFICATE")
+                    .contains("EXPIRED");
+            assertThat(probeLine(output, "CloudFront")).contains(" ok ");
+            assertThat(output).contains("6 endpoint(s) probed, 1 healthy.");
         }
+    }
+
+    /** The line of an endpoint in the probe table (after the inventory tables). */
+    private static String probeLine(String output, String endpoint) {
+        String probes = output.substring(output.indexOf("Endpoints on the wire"));
+        return probes.lines().filter(line -> line.startsWith(endpoint)).findFirst()
+                .orElseThrow(() -> new AssertionError("no probe line for " + endpoint + " in:\n" + probes));
     }
 
     /** The lines of one owner's table. */

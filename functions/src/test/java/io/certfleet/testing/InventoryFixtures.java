@@ -135,6 +135,9 @@ public final class InventoryFixtures {
         private ScanScope scope = new ScanScope("111122223333", "eu-west-1");
         private boolean isDefault = true;
         private Instant seenAt = Instant.parse("2026-11-27T06:00:00Z");
+        private String dnsName = "lb.example.test";
+        private Integer port = 443;
+        private String scheme = "internal";
 
         private BindingBuilder(String resourceId, String certificateArn) {
             this.resourceId = resourceId;
@@ -161,8 +164,16 @@ public final class InventoryFixtures {
             return this;
         }
 
+        /** Where clients connect: host name, port (null: the service's default), scheme. */
+        public BindingBuilder endpoint(String host, Integer listenerPort, String loadBalancerScheme) {
+            this.dnsName = host;
+            this.port = listenerPort;
+            this.scheme = loadBalancerScheme;
+            return this;
+        }
+
         public BindingRecord build() {
-            return new BindingRecord(type, resourceId, certificateArn, isDefault, "lb.example.test", "internal", 443,
+            return new BindingRecord(type, resourceId, certificateArn, isDefault, dnsName, scheme, port,
                     "ELBSecurityPolicy-TLS13-1-2-2021-06", scope, seenAt, seenAt, null);
         }
     }

@@ -12,7 +12,6 @@ import io.certfleet.core.probe.TlsProber;
 import io.certfleet.core.probe.TlsVersion;
 import io.certfleet.core.probe.VersionSupport;
 import java.io.ByteArrayInputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
@@ -26,13 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Observes an endpoint over the network (JSSE and hand-built ClientHellos):
@@ -56,13 +49,21 @@ public final class TlsEndpointProber implements TlsProber {
     private static final List<TlsVersion> PROBE_ORDER = List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
             TlsVersion.TLS_1_1, TlsVersion.TLS_1_0);
 
-    private static final ExecutorService RESOLVER = Executors.newVirtualThreadPerTaskExecutor();
-
     private final int perHost;
+    private final AddressResolver resolver;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
+    /** A prober that finds hosts through DNS and opens at most {@code perHost} connections to one host at once. */
     public TlsEndpointProber(int perHost) {
+        this(perHost, AddressResolver.DNS);
+    }
+
+    public TlsEndpointProber(int perHost, AddressResolver resolver) {
+        if (perHost < 1) {
+            throw new IllegalArgumentException("perHost must be at least 1, got " + perHost);
+        }
         this.perHost = perHost;
+        this.resolver = resolver;
     }
 
     @Override
@@ -70,7 +71,7 @@ public final class TlsEndpointProber implements TlsProber {
         long started = System.nanoTime();
         InetSocketAddress address;
         try {
-            address = new InetSocketAddress(resolve(target.host(), settings), target.port());
+            address = resolver.resolve(target, settings.connectTimeout());
         } catch (UnknownHostException e) {
             return EndpointObservation.failed(target, new NetworkFailure(FindingCode.DNS_FAILURE, e.getMessage()),
                     elapsed(started));
@@ -215,27 +216,6 @@ public final class TlsEndpointProber implements TlsProber {
                                            List<CipherSuites.Suite> suites, ProbeSettings settings) {
         return RawHello.send(address, sni, version, suites.stream().map(CipherSuites.Suite::code).toList(),
                 settings.connectTimeout(), settings.handshakeTimeout(), MAX_HANDSHAKE_BYTES);
-    }
-
-    /**
-     * Resolves within the connect timeout (the JDK's resolver has no timeout of its own). The lookup runs on a
-     * shared executor that is never closed: closing one would wait for a hung lookup.
-     */
-    private static InetAddress resolve(String host, ProbeSettings settings) throws UnknownHostException {
-        Future<InetAddress> address = RESOLVER.submit(() -> InetAddress.getByName(host));
-        try {
-            return address.get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof UnknownHostException unknown ? unknown
-                    : new UnknownHostException(host + ": " + e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            address.cancel(true);
-            throw new UnknownHostException(host + ": no answer from DNS within "
-                    + settings.connectTimeout().toMillis() + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnknownHostException(host + ": interrupted");
-        }
     }
 
     private static List<X509Certificate> decode(List<byte[]> ders) {

@@ -26,20 +26,28 @@ public final class ProbeEndpoints {
         this.diagnose = Objects.requireNonNull(diagnose, "diagnose");
     }
 
+    /** Probes every target under one policy (and, if given, one expected leaf fingerprint for all). */
     public List<Diagnosis> probe(List<ProbeTarget> targets, TlsPolicy policy, Optional<String> expectedSha256,
                                  Duration timeout, int concurrency) {
+        return probeEach(targets.stream().map(target -> new Request(target, policy, expectedSha256)).toList(),
+                timeout, concurrency);
+    }
+
+    /** Probes each request under its own policy and expectation; results in the requests' order. */
+    public List<Diagnosis> probeEach(List<Request> requests, Duration timeout, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
-        ProbeSettings settings = new ProbeSettings(policy.allowedCipherSuites(), timeout, timeout);
         Semaphore permits = new Semaphore(concurrency);
         List<Future<Diagnosis>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ProbeTarget target : targets) {
+            for (Request request : requests) {
+                ProbeSettings settings = new ProbeSettings(request.policy().allowedCipherSuites(), timeout, timeout);
                 futures.add(threads.submit(() -> {
                     permits.acquire();
                     try {
-                        return diagnose.diagnose(prober.observe(target, settings), policy, expectedSha256);
+                        return diagnose.diagnose(prober.observe(request.target(), settings), request.policy(),
+                                request.expectedSha256());
                     } finally {
                         permits.release();
                     }
@@ -58,5 +66,14 @@ public final class ProbeEndpoints {
             }
         }
         return diagnoses;
+    }
+
+    /** One endpoint to probe, the policy to judge it by, and the leaf fingerprint it must serve (if known). */
+    public record Request(ProbeTarget target, TlsPolicy policy, Optional<String> expectedSha256) {
+        public Request {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(expectedSha256, "expectedSha256");
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * item                 pk                      sk                          indexed by
  * certificate record   CERT#&lt;sha256&gt;           AT#&lt;location ARN&gt;          byAccount, byExpiry*, byOwner*, byStatus*
  * binding              BIND#&lt;certificate ARN&gt;  &lt;TYPE&gt;#&lt;resource id&gt;       byAccount
+ * binding probe        PROBE#&lt;certificate ARN&gt; &lt;TYPE&gt;#&lt;resource id&gt;       (none; expires 30 days after the last probe)
  * scan run             SCAN#&lt;scan id&gt;          PLAN | RESULT#... | SUMMARY (expire after 90 days)
  * (* only while present: removed records leave those indexes)
  * </pre>
