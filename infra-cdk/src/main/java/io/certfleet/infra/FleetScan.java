@@ -37,13 +37,15 @@ import software.constructs.Construct;
 /**
  * The fleet scan in AWS: a schedule starts a Step Functions Standard workflow. {@code Plan} lists the
  * account-regions to scan; {@code ScanEach} (a Map, at most {@code maxConcurrency} at once) scans each in its own
- * worker invocation, retrying throttled or failed invocations with backoff and catching what still fails;
+ * worker invocation, retrying throttled or failed invocations with backoff and catching what still fails, then
+ * probes the same account-region's endpoints over TLS ({@code ProbeOne}, results stored next to each binding);
  * {@code Summarize} adds up the results (coverage, errors) the workers stored.
  *
  * <p>Why Step Functions rather than SQS: the end of the Map is the end of the scan, so coverage needs no completion
  * detector; each item has its own retries and catch; one execution shows the whole scan. It holds for 100 accounts
  * x 5 regions: 500 items make about 3,500 history events (limit 25,000) and a plan of about 75 KB (payload limit
- * 256 KB); workers return a few counts and store their full results in the table. Beyond ~1,500 items, switch the
+ * 256 KB); workers return a few counts and store their full results in the table. (ProbeOne adds about 5 events
+ * per item.) Beyond ~1,500 items, switch the
  * Map to a Distributed Map reading the plan from S3.
  */
 public final class FleetScan extends Construct {
@@ -51,6 +53,7 @@ public final class FleetScan extends Construct {
     static final String PLANNER = "io.certfleet.handlers.ScanPlannerHandler::handleRequest";
     static final String WORKER = "io.certfleet.handlers.ScanWorkerHandler::handleRequest";
     static final String SUMMARY = "io.certfleet.handlers.ScanSummaryHandler::handleRequest";
+    static final String PROBER = "io.certfleet.handlers.ProbeWorkerHandler::handleRequest";
     /** Fixed, so that member accounts' scanner roles can trust it by name. */
     static final String WORKER_ROLE_NAME = "certfleet-scan-worker";
 
@@ -62,6 +65,7 @@ public final class FleetScan extends Construct {
     private final Function planner;
     private final Function worker;
     private final Function summary;
+    private final Function prober;
     private final StateMachine stateMachine;
 
     public FleetScan(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
@@ -83,6 +87,10 @@ public final class FleetScan extends Construct {
                                 "service-role/AWSLambdaBasicExecutionRole")))
                         .build());
         this.summary = function("Summary", "sums up a fleet scan", SUMMARY, code, environment, Duration.minutes(2), null);
+        // The prober needs no AWS read access beyond the inventory, only the network: TLS handshakes with every
+        // public endpoint the scan found (outside any VPC, so internal load balancers are skipped and said so).
+        this.prober = function("Prober", "probes one account-region's endpoints over TLS", PROBER, code,
+                environment, Duration.minutes(10), null);
         grantLeastPrivilege(inventory, settings.scannerRoleName());
         this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineType(StateMachineType.STANDARD)
@@ -108,8 +116,13 @@ public final class FleetScan extends Construct {
     private IChainable definition(int maxConcurrency) {
         LambdaInvoke plan = LambdaInvoke.Builder.create(this, "Plan")
                 .lambdaFunction(planner).payloadResponseOnly(true).build();
+        // ScanOne keeps the item as its output (ResultPath null): ProbeOne probes the same account-region.
         LambdaInvoke scanOne = LambdaInvoke.Builder.create(this, "ScanOne")
-                .lambdaFunction(worker).payloadResponseOnly(true).retryOnServiceExceptions(false).build();
+                .lambdaFunction(worker).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                .resultPath(JsonPath.DISCARD).build();
+        Pass itemNotScanned = Pass.Builder.create(this, "ItemNotScanned")
+                .comment("The summary counts an item without a stored result as not scanned; its endpoints are "
+                        + "probed all the same (the inventory still knows them).").build();
         scanOne.addRetry(RetryProps.builder()
                 .errors(List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
                         "Lambda.TooManyRequestsException", Errors.TIMEOUT))
@@ -118,18 +131,38 @@ public final class FleetScan extends Construct {
         scanOne.addRetry(RetryProps.builder()
                 .errors(List.of(Errors.TASKS_FAILED))
                 .interval(Duration.seconds(10)).backoffRate(2).maxAttempts(2).build());
-        scanOne.addCatch(Pass.Builder.create(this, "ItemNotScanned")
-                .comment("The summary counts an item without a stored result as not scanned.").build(),
-                CatchProps.builder().errors(List.of(Errors.ALL)).resultPath(JsonPath.DISCARD).build());
+        scanOne.addCatch(itemNotScanned, CatchProps.builder().errors(List.of(Errors.ALL)).resultPath(JsonPath.DISCARD)
+                .build());
         // The Step Functions Map state (java.util.Map is imported here).
         software.amazon.awscdk.services.stepfunctions.Map scanEach = software.amazon.awscdk.services.stepfunctions
                 .Map.Builder.create(this, "ScanEach")
                 .itemsPath("$.items").maxConcurrency(maxConcurrency).resultPath(JsonPath.DISCARD).build();
+        LambdaInvoke probeOne = probeOne();
+        scanOne.next(probeOne);
+        itemNotScanned.next(probeOne);
         scanEach.itemProcessor(scanOne);
         LambdaInvoke summarize = LambdaInvoke.Builder.create(this, "Summarize")
                 .lambdaFunction(summary).payloadResponseOnly(true)
                 .payload(TaskInput.fromObject(Map.of("scanId", JsonPath.stringAt("$.scanId")))).build();
         return plan.next(scanEach).next(summarize);
+    }
+
+    /**
+     * ProbeOne: the endpoints of the item's account-region, whether or not its scan went through. A failed probe
+     * never fails the scan: it is retried on Lambda's own errors and then caught.
+     */
+    private LambdaInvoke probeOne() {
+        LambdaInvoke probeOne = LambdaInvoke.Builder.create(this, "ProbeOne")
+                .lambdaFunction(prober).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                .resultPath(JsonPath.DISCARD).build();
+        probeOne.addRetry(RetryProps.builder()
+                .errors(List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
+                        "Lambda.TooManyRequestsException"))
+                .interval(Duration.seconds(5)).backoffRate(2).maxAttempts(3).build());
+        probeOne.addCatch(Pass.Builder.create(this, "ItemNotProbed")
+                .comment("The bindings keep their previous probe results.").build(),
+                CatchProps.builder().errors(List.of(Errors.ALL)).resultPath(JsonPath.DISCARD).build());
+        return probeOne;
     }
 
     private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment,
@@ -165,7 +198,9 @@ public final class FleetScan extends Construct {
                 List.of("dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem"), tableAndIndexes));
         summary.addToRolePolicy(statement("ReadScanResults",
                 List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"), List.of(table)));
-        for (Function function : List.of(planner, worker, summary)) {
+        prober.addToRolePolicy(statement("ReadBindingsWriteProbes",
+                List.of("dynamodb:Query", "dynamodb:BatchWriteItem"), tableAndIndexes));
+        for (Function function : List.of(planner, worker, summary, prober)) {
             inventory.key().grantEncryptDecrypt(function);
         }
     }

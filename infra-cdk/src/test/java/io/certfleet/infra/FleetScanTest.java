@@ -16,8 +16,8 @@ class FleetScanTest {
     private final Template template = SynthesizedTemplates.central();
 
     @Test
-    void threeFunctionsOnJava21FromTheOneJar() {
-        for (String handler : List.of(FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY)) {
+    void fourFunctionsOnJava21FromTheOneJar() {
+        for (String handler : List.of(FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY, FleetScan.PROBER)) {
             template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                     "Runtime", "java21",
                     "Architectures", List.of("arm64"),
@@ -28,7 +28,7 @@ class FleetScanTest {
                             "CERTFLEET_SCANNER_ROLE", "certfleet-scanner",
                             "CERTFLEET_ACCOUNTS", "organization")))));
         }
-        template.resourceCountIs("AWS::Lambda::Function", 3);
+        template.resourceCountIs("AWS::Lambda::Function", 4);
     }
 
     @Test
@@ -59,6 +59,20 @@ class FleetScanTest {
             assertThat(names(handler.path("ErrorEquals"))).containsExactly("States.ALL");
             assertThat(handler.path("Next").asText()).isEqualTo("ItemNotScanned");
         });
+        assertThat(scanOne.path("ResultPath").isNull()).as("ScanOne passes the item on").isTrue();
+        assertThat(scanOne.path("Next").asText()).isEqualTo("ProbeOne");
+        JsonNode states = map.path("ItemProcessor").path("States");
+        assertThat(states.path("ItemNotScanned").path("Next").asText()).as("a failed scan is still probed")
+                .isEqualTo("ProbeOne");
+        JsonNode probeOne = states.path("ProbeOne");
+        assertThat(probeOne.path("Resource").asText()).contains(":function:FleetScanProber");
+        assertThat(probeOne.path("Retry")).singleElement().satisfies(retry ->
+                assertThat(names(retry.path("ErrorEquals"))).contains("Lambda.TooManyRequestsException")
+                        .doesNotContain("States.TaskFailed"));
+        assertThat(probeOne.path("Catch")).singleElement().satisfies(handler ->
+                assertThat(handler.path("Next").asText()).isEqualTo("ItemNotProbed"));
+        assertThat(states.path("ItemNotProbed").path("End").asBoolean()).isTrue();
+        assertThat(probeOne.path("End").asBoolean()).isTrue();
         JsonNode summarize = asl.path("States").path("Summarize");
         assertThat(summarize.path("Resource").asText()).contains(":function:FleetScanSummary");
         assertThat(summarize.path("Parameters").path("scanId.$").asText()).isEqualTo("$.scanId");
@@ -81,6 +95,7 @@ class FleetScanTest {
         List<String> planner = actionsOf("FleetScanPlanner");
         List<String> worker = actionsOf("FleetScanWorker");
         List<String> summary = actionsOf("FleetScanSummary");
+        List<String> prober = actionsOf("FleetScanProber");
 
         assertThat(withoutKms(planner)).containsExactlyInAnyOrder("organizations:ListAccounts",
                 "organizations:ListTagsForResource", "dynamodb:PutItem");
@@ -89,7 +104,9 @@ class FleetScanTest {
         assertThat(withoutKms(worker)).containsExactlyInAnyOrderElementsOf(workerExpected);
         assertThat(withoutKms(summary)).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:PutItem");
-        for (List<String> actions : List.of(planner, worker, summary)) {
+        assertThat(withoutKms(prober)).as("the prober reads bindings and writes probe results, nothing else")
+                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:BatchWriteItem");
+        for (List<String> actions : List.of(planner, worker, summary, prober)) {
             assertThat(actions).noneMatch(action -> action.equals("*") || action.endsWith(":*"))
                     .contains("kms:Decrypt", "kms:GenerateDataKey*");
         }
