@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code openssl s_server} on loopback, for what the JDK cannot serve: TLS 1.0/1.1, static-RSA and CBC-only suites,
  * a stapled OCSP response from a file.
  */
-final class OpenSslServer implements AutoCloseable {
+public final class OpenSslServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -29,11 +29,11 @@ final class OpenSslServer implements AutoCloseable {
     /**
      * @param options s_server options beyond the certificate, e.g. {@code -tls1 -cipher ALL:@SECLEVEL=0}
      */
-    static OpenSslServer start(IssuedCertificate certificate, List<String> options) throws Exception {
+    public static OpenSslServer start(IssuedCertificate certificate, List<String> options) throws Exception {
         Path directory = Files.createTempDirectory("s_server");
         Files.writeString(directory.resolve("cert.pem"), certificate.certificatePem());
         Files.writeString(directory.resolve("key.pem"), certificate.privateKeyPem());
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-quiet", "-naccept", "1000",
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-quiet",
                 "-cert", directory.resolve("cert.pem").toString(), "-key", directory.resolve("key.pem").toString()));
         if (certificate.chainPem() != null) {
             Files.writeString(directory.resolve("chain.pem"), certificate.chainPem());
@@ -67,8 +67,12 @@ final class OpenSslServer implements AutoCloseable {
         return file;
     }
 
-    String target() {
+    public String target() {
         return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     private static int freePort() throws IOException {

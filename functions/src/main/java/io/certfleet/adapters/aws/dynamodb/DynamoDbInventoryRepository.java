@@ -43,8 +43,6 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
     static final TableSchema<BindingItem> BINDING_SCHEMA = TableSchema.fromBean(BindingItem.class);
 
     /** BatchWriteItem's limit. */
-    static final int BATCH_SIZE = 25;
-    private static final int MAX_BATCH_ATTEMPTS = 8;
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbClient dynamoDb;
@@ -117,31 +115,12 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
 
     /** Whole-item puts, 25 a call; what DynamoDB leaves unprocessed (throttling) is sent again, with backoff. */
     private <T> void putInBatches(DynamoDbTable<T> table, Class<T> type, List<T> items) {
-        for (int from = 0; from < items.size(); from += BATCH_SIZE) {
-            List<T> pending = items.subList(from, Math.min(items.size(), from + BATCH_SIZE));
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > MAX_BATCH_ATTEMPTS) {
-                    throw new IllegalStateException(pending.size() + " inventory items stayed unprocessed after "
-                            + MAX_BATCH_ATTEMPTS + " batch writes to " + tableName);
-                }
-                if (attempt > 1) {
-                    backOff(attempt);
-                }
-                WriteBatch.Builder<T> batch = WriteBatch.builder(type).mappedTableResource(table);
-                pending.forEach(batch::addPutItem);
-                pending = enhanced.batchWriteItem(request -> request.addWriteBatch(batch.build()))
-                        .unprocessedPutItemsForTable(table);
-            }
-        }
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(2_000L, 50L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the inventory", e);
-        }
+        BatchWrites.writeAll(items, pending -> {
+            WriteBatch.Builder<T> batch = WriteBatch.builder(type).mappedTableResource(table);
+            pending.forEach(batch::addPutItem);
+            return enhanced.batchWriteItem(request -> request.addWriteBatch(batch.build()))
+                    .unprocessedPutItemsForTable(table);
+        }, "inventory items for " + tableName);
     }
 
     @Override

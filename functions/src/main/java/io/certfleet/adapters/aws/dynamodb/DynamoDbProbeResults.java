@@ -36,8 +36,6 @@ public final class DynamoDbProbeResults implements ProbeResults {
     static final String PROBE_PREFIX = "PROBE#";
     /** A probe not refreshed for this long belongs to a binding that has gone: DynamoDB deletes it (TTL). */
     static final Duration KEEP_UNREFRESHED = Duration.ofDays(30);
-    private static final int BATCH_SIZE = 25;
-    private static final int MAX_BATCH_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -52,21 +50,9 @@ public final class DynamoDbProbeResults implements ProbeResults {
         List<WriteRequest> writes = probes.stream()
                 .map(probe -> WriteRequest.builder().putRequest(PutRequest.builder().item(item(probe)).build()).build())
                 .toList();
-        for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
-            List<WriteRequest> pending = writes.subList(from, Math.min(writes.size(), from + BATCH_SIZE));
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > MAX_BATCH_ATTEMPTS) {
-                    throw new IllegalStateException(pending.size() + " probe results stayed unprocessed after "
-                            + MAX_BATCH_ATTEMPTS + " batch writes to " + tableName);
-                }
-                if (attempt > 1) {
-                    backOff(attempt);
-                }
-                List<WriteRequest> batch = pending;
-                pending = dynamoDb.batchWriteItem(request -> request.requestItems(Map.of(tableName, batch)))
-                        .unprocessedItems().getOrDefault(tableName, List.of());
-            }
-        }
+        BatchWrites.writeAll(writes, batch -> dynamoDb.batchWriteItem(request -> request
+                        .requestItems(Map.of(tableName, batch))).unprocessedItems().getOrDefault(tableName, List.of()),
+                "probe results for " + tableName);
     }
 
     @Override
@@ -151,14 +137,5 @@ public final class DynamoDbProbeResults implements ProbeResults {
     private static Optional<String> text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.s() == null ? Optional.empty() : Optional.of(value.s());
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(2_000L, 50L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing probe results", e);
-        }
     }
 }
