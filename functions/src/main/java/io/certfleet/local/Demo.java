@@ -1,5 +1,6 @@
 package io.certfleet.local;
 
+import io.certfleet.core.alerting.AlertRun;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
 import io.certfleet.core.fleet.AccountSelection;
 import io.certfleet.core.fleet.FleetScanResult;
@@ -23,14 +24,25 @@ import software.amazon.awssdk.regions.Region;
  * certfleet's main job on a local emulator: make sure the inventory table exists, seed a demo fleet (an
  * Organization of accounts, regions, certificates and endpoints), scan the whole organization into the inventory
  * through the core, probe every endpoint the scan found (local TLS stand-ins, see {@link DemoEndpoints}) and list
- * the inventory by owner. Later capabilities grow this into the whole pipeline.
+ * the inventory by owner, then send the expiry alerts to an SNS topic and read them back from an SQS queue
+ * subscribed to it, and evaluate once more as the next scheduled run would (nothing is sent twice). Later
+ * capabilities grow this into the whole pipeline.
  */
 public final class Demo {
 
     /** What a demo run did and found. */
     public record Report(String tableName, InventoryTable.Outcome table, int previousSeedRemoved,
                          DemoFleet.Seeded seeded, FleetScanResult scan, List<ScopeProbeResult> probes,
-                         List<InventoryEntry> inventory, Map<BindingRecord.Key, BindingProbe> latestProbes) {
+                         List<InventoryEntry> inventory, Map<BindingRecord.Key, BindingProbe> latestProbes,
+                         Alerts alerts) {
+    }
+
+    /**
+     * The expiry alerts of this run: what the evaluation did, the alerts an owner's queue received from the topic,
+     * the events certfleet's bus delivered, and a second evaluation (as the next scheduled run) with what it sent.
+     */
+    public record Alerts(LocalAlertRouting.Routes routes, AlertRun first, List<LocalAlertRouting.ReceivedAlert> received,
+                         List<String> eventTypes, AlertRun second, List<LocalAlertRouting.ReceivedAlert> receivedAgain) {
     }
 
     private final Wiring wiring;
@@ -58,6 +70,21 @@ public final class Demo {
         List<InventoryEntry> inventory = wiring.listInventory().list(InventoryQuery.ALL_PRESENT);
         Map<BindingRecord.Key, BindingProbe> latest = wiring.probeResults().latestOf(inventory.stream()
                 .map(entry -> entry.record().location().arn()).collect(Collectors.toSet()));
-        return new Report(table.name(), tableOutcome, removed, seeded, scan, probes, inventory, latest);
+        return new Report(table.name(), tableOutcome, removed, seeded, scan, probes, inventory, latest, alerts());
+    }
+
+    /** Alerts as deployed: the topic, the bus, an SQS queue subscribed to the topic, a rule to a queue. */
+    private Alerts alerts() {
+        LocalAlertRouting routing = new LocalAlertRouting(wiring.aws());
+        LocalAlertRouting.Routes routes = routing.ensure();
+        Wiring alerting = new Wiring(wiring.aws(), wiring.clock(), wiring.settings().withAlerts(routes.alertOptions()));
+        AlertRun first = alerting.sendExpiryAlerts().run();
+        List<LocalAlertRouting.ReceivedAlert> received = routing.drainAlerts(routes.alertQueueUrl());
+        List<String> eventTypes = routing.drainEvents(routes.eventQueueUrl()).stream()
+                .map(event -> event.path("detail-type").asText()).toList();
+        AlertRun second = alerting.sendExpiryAlerts().run();
+        List<LocalAlertRouting.ReceivedAlert> receivedAgain = routing.drainAlerts(routes.alertQueueUrl());
+        routing.drain(routes.eventQueueUrl());
+        return new Alerts(routes, first, received, eventTypes, second, receivedAgain);
     }
 }

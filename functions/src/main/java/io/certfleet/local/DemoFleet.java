@@ -7,6 +7,7 @@ import io.certfleet.local.pki.KeyType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 public final class DemoFleet {
 
     public static final String DEMO_TAG = "certfleet:demo";
+    /** Which demo host an ACM certificate is for: a re-run re-imports into the same ARN. */
+    static final String HOST_TAG = "certfleet:demo-host";
     public static final List<Region> REGIONS = List.of(Region.US_EAST_1, Region.EU_WEST_1);
     static final String PAYMENTS = "demo-payments";
     static final String WEB = "demo-web";
@@ -89,51 +92,102 @@ public final class DemoFleet {
         String payments = seeder.ensureAccount(PAYMENTS, Map.of("owner", "payments-team", "environment", "prod"));
         String web = seeder.ensureAccount(WEB, Map.of("environment", "prod"));
         String sandbox = seeder.ensureAccount(SANDBOX, Map.of());
-        Instant now = clock.instant();
+        // The fleet is a function of the day: a re-run the same day imports the same certificates into the same
+        // ARNs, so it finds what it already alerted on; a re-run on a later day renews them all.
+        Instant day = day();
         IssuedCertificate root = CertificateBuilder.certificate("certfleet Demo Root CA").organization("certfleet demo")
-                .keyType(KeyType.EC_P384).certificateAuthority().validFor(now, Duration.ofDays(3650)).build();
+                .keyType(KeyType.EC_P384).certificateAuthority().validFor(day, Duration.ofDays(3650))
+                .deterministic("certfleet-demo/root/" + day).build();
         IssuedCertificate issuer = CertificateBuilder.certificate("certfleet Demo Issuing CA 1")
                 .organization("certfleet demo").keyType(KeyType.EC_P384).certificateAuthority().issuedBy(root)
-                .validFor(now, Duration.ofDays(1825)).build();
+                .validFor(day, Duration.ofDays(1825)).deterministic("certfleet-demo/issuer/" + day).build();
         Map<String, String> demo = Map.of(DEMO_TAG, "true");
         issued.clear();
 
         try (FleetSeeder.Account east = seeder.in(payments, Region.US_EAST_1)) {
-            String checkout = east.importCertificate(leaf(issuer, "checkout", KeyType.RSA_2048, 2),
+            String checkout = importOrReimport(east, leaf(issuer, "checkout", KeyType.RSA_2048, 2), "checkout",
                     Map.of(DEMO_TAG, "true", "owner", "checkout-team"));
-            String pay = east.importCertificate(leaf(issuer, "pay", KeyType.EC_P256, 12), demo);
+            String pay = importOrReimport(east, leaf(issuer, "pay", KeyType.EC_P256, 12), "pay", demo);
             east.httpsLoadBalancer("demo-checkout", Map.of("owner", "payments-web"), 443, TLS13_POLICY, checkout,
                     List.of(pay));
         }
         try (FleetSeeder.Account west = seeder.in(payments, Region.EU_WEST_1)) {
-            String partners = west.importCertificate(leaf(issuer, "partners", KeyType.RSA_3072, 29), demo);
+            String partners = importOrReimport(west, leaf(issuer, "partners", KeyType.RSA_3072, 29), "partners", demo);
             west.classicLoadBalancer("demo-partners", Map.of(), 443, partners);
         }
         try (FleetSeeder.Account east = seeder.in(web, Region.US_EAST_1)) {
-            String www = east.importCertificate(leaf(issuer, "www", KeyType.EC_P384, 75), demo);
+            String www = importOrReimport(east, leaf(issuer, "www", KeyType.EC_P384, 75), "www", demo);
             east.distribution("www" + DOMAIN, www, Map.of("owner", "cdn-team", DEMO_TAG, "true"));
-            String legacy = east.uploadServerCertificate("demo-legacy", leaf(issuer, "legacy", KeyType.RSA_2048, 200),
-                    demo);
+            IssuedCertificate legacyLeaf = leaf(issuer, "legacy", KeyType.RSA_2048, 200);
+            removeIfChanged(east, "demo-legacy", legacyLeaf);
+            String legacy = east.uploadServerCertificate("demo-legacy", legacyLeaf, demo);
             east.classicLoadBalancer("demo-legacy", Map.of(), 443, legacy);
         }
         try (FleetSeeder.Account west = seeder.in(web, Region.EU_WEST_1)) {
-            String api = west.importCertificate(leaf(issuer, "api", KeyType.RSA_2048, 45), demo);
+            String api = importOrReimport(west, leaf(issuer, "api", KeyType.RSA_2048, 45), "api", demo);
             west.restApiDomain("api" + DOMAIN, api, Map.of("owner", "api-team"));
         }
         try (FleetSeeder.Account west = seeder.in(sandbox, Region.EU_WEST_1)) {
-            west.importCertificate(leaf(issuer, "sandbox", KeyType.EC_P256, 5), demo);
+            importOrReimport(west, leaf(issuer, "sandbox", KeyType.EC_P256, 5), "sandbox", demo);
         }
         return new Seeded(3, 7, 6, root, issuer, issued);
     }
 
-    /** A leaf for {@code host}, remembered for the demo's local endpoints. */
+    private Instant day() {
+        return clock.instant().truncatedTo(ChronoUnit.DAYS);
+    }
+
+    /**
+     * A leaf for {@code host} with {@code daysLeft} whole days left all day long (it expires a minute before the
+     * end of that day), remembered for the demo's local endpoints.
+     */
     private IssuedCertificate leaf(IssuedCertificate issuer, String host, KeyType type, int daysLeft) {
         String name = host + DOMAIN;
+        Instant day = day();
         IssuedCertificate leaf = CertificateBuilder.certificate(name).organization("certfleet demo").dnsNames(name)
-                .keyType(type).issuedBy(issuer).validFor(clock.instant(), Duration.ofDays(daysLeft).plusHours(1))
-                .build();
+                .keyType(type).issuedBy(issuer)
+                .validity(day.minus(Duration.ofHours(1)), day.plus(Duration.ofDays(daysLeft + 1L)).minusSeconds(60))
+                .deterministic("certfleet-demo/" + host + "/" + day).build();
         issued.put(host, leaf);
         return leaf;
+    }
+
+    /**
+     * Imports the host's certificate, or re-imports it into the ARN an earlier run imported it to when it changed
+     * (a later day); the same certificate is left alone, as an unchanged fleet would be.
+     */
+    private static String importOrReimport(FleetSeeder.Account seed, IssuedCertificate leaf, String host,
+                                           Map<String, String> tags) {
+        AcmClient acm = seed.clients().acm();
+        for (var summary : acm.listCertificates(request -> request.includes(Filters.builder()
+                .keyTypes(AcmCertificateStore.ALL_KEY_TYPES).build())).certificateSummaryList()) {
+            boolean same = acm.listTagsForCertificate(request -> request.certificateArn(summary.certificateArn()))
+                    .tags().stream().anyMatch(tag -> HOST_TAG.equals(tag.key()) && host.equals(tag.value()));
+            if (same) {
+                String current = acm.getCertificate(request -> request.certificateArn(summary.certificateArn()))
+                        .certificate();
+                if (!current.strip().equals(leaf.certificatePem().strip())) {
+                    seed.reimportCertificate(summary.certificateArn(), leaf);
+                }
+                return summary.certificateArn();
+            }
+        }
+        Map<String, String> tagged = new LinkedHashMap<>(tags);
+        tagged.put(HOST_TAG, host);
+        return seed.importCertificate(leaf, tagged);
+    }
+
+    /** IAM cannot replace a server certificate's body: a changed one is deleted and uploaded again. */
+    private static void removeIfChanged(FleetSeeder.Account seed, String name, IssuedCertificate leaf) {
+        try {
+            String body = seed.clients().iam().getServerCertificate(request -> request.serverCertificateName(name))
+                    .serverCertificate().certificateBody();
+            if (!body.strip().equals(leaf.certificatePem().strip())) {
+                seed.clients().iam().deleteServerCertificate(request -> request.serverCertificateName(name));
+            }
+        } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException absent) {
+            // uploaded below
+        }
     }
 
     private static int removeRegional(FleetSeeder.Account seed) {
@@ -162,9 +216,10 @@ public final class DemoFleet {
         AcmClient acm = seed.clients().acm();
         for (var summary : acm.listCertificates(request -> request.includes(Filters.builder()
                 .keyTypes(AcmCertificateStore.ALL_KEY_TYPES).build())).certificateSummaryList()) {
-            boolean seeded = acm.listTagsForCertificate(request -> request.certificateArn(summary.certificateArn()))
-                    .tags().stream().anyMatch(tag -> DEMO_TAG.equals(tag.key()));
-            if (seeded) {
+            var tags = acm.listTagsForCertificate(request -> request.certificateArn(summary.certificateArn())).tags();
+            boolean seeded = tags.stream().anyMatch(tag -> DEMO_TAG.equals(tag.key()));
+            boolean reused = tags.stream().anyMatch(tag -> HOST_TAG.equals(tag.key()));
+            if (seeded && !reused) {
                 acm.deleteCertificate(request -> request.certificateArn(summary.certificateArn()));
                 removed++;
             }
@@ -185,13 +240,7 @@ public final class DemoFleet {
                 removed++;
             }
         }
-        var iam = seed.clients().iam();
-        for (var certificate : iam.listServerCertificates().serverCertificateMetadataList()) {
-            if (certificate.serverCertificateName().startsWith("demo-")) {
-                iam.deleteServerCertificate(request -> request.serverCertificateName(certificate.serverCertificateName()));
-                removed++;
-            }
-        }
+        // IAM server certificates stay: seeding replaces one only when its body changed.
         return removed;
     }
 }

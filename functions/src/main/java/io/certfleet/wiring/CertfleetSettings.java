@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param scanAccounts    what a scheduled scan covers: {@code organization}, {@code caller} or account ids
  * @param scanRegions     the regions a scheduled scan covers; empty means the configured region
  * @param probe           how the deployed prober works
+ * @param alerts          where alerts and events go
  */
 public record CertfleetSettings(String tableName, String scannerRoleName, OwnershipRules ownership,
                                 RateLimits rateLimits, String scanAccounts, List<String> scanRegions,
-                                ProbeOptions probe) {
+                                ProbeOptions probe, AlertOptions alerts) {
 
     public static final String TABLE_VARIABLE = "CERTFLEET_TABLE";
     public static final String ROLE_VARIABLE = "CERTFLEET_SCANNER_ROLE";
@@ -43,12 +44,13 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
         Objects.requireNonNull(scanAccounts, "scanAccounts");
         scanRegions = List.copyOf(scanRegions);
         Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     public static CertfleetSettings defaults() {
         return new CertfleetSettings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_ROLE_NAME,
                 OwnershipRules.DEFAULTS, RateLimits.AWS_QUOTAS, "caller", List.of(),
-                ProbeOptions.DEFAULTS);
+                ProbeOptions.DEFAULTS, AlertOptions.DEFAULTS);
     }
 
     /** Settings from environment variables, each defaulting to {@link #defaults()}. */
@@ -66,27 +68,32 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
                 rateLimits(env.getOrDefault(RATE_LIMITS_VARIABLE, "aws")),
                 env.getOrDefault(ACCOUNTS_VARIABLE, "caller"),
                 list(env.get(REGIONS_VARIABLE), List.of()),
-                ProbeOptions.fromEnvironment(env));
+                ProbeOptions.fromEnvironment(env), AlertOptions.fromEnvironment(env));
     }
 
     public CertfleetSettings withTableName(String otherTableName) {
         return new CertfleetSettings(otherTableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
-                probe);
+                probe, alerts);
     }
 
     public CertfleetSettings withScannerRoleName(String otherRoleName) {
         return new CertfleetSettings(tableName, otherRoleName, ownership, rateLimits, scanAccounts, scanRegions,
-                probe);
+                probe, alerts);
     }
 
     public CertfleetSettings withRateLimits(RateLimits otherRateLimits) {
         return new CertfleetSettings(tableName, scannerRoleName, ownership, otherRateLimits, scanAccounts,
-                scanRegions, probe);
+                scanRegions, probe, alerts);
     }
 
     public CertfleetSettings withProbe(ProbeOptions otherProbe) {
         return new CertfleetSettings(tableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
-                otherProbe);
+                otherProbe, alerts);
+    }
+
+    public CertfleetSettings withAlerts(AlertOptions otherAlerts) {
+        return new CertfleetSettings(tableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
+                probe, otherAlerts);
     }
 
     /** {@code aws} (AWS's quotas, the default) or {@code off}. */

@@ -18,7 +18,12 @@ import io.certfleet.core.fleet.SummarizeScan;
 import io.certfleet.core.inventory.ListInventory;
 import io.certfleet.core.inventory.ReportExpiry;
 import io.certfleet.core.ownership.ResolveOwnership;
+import io.certfleet.adapters.aws.dynamodb.DynamoDbAlertLedger;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbProbeResults;
+import io.certfleet.adapters.aws.dynamodb.DynamoDbRotationLocks;
+import io.certfleet.adapters.aws.eventbridge.EventBridgePublisher;
+import io.certfleet.adapters.aws.sns.SnsAlertSender;
+import io.certfleet.core.alerting.SendExpiryAlerts;
 import io.certfleet.adapters.policyfile.YamlPolicyFile;
 import io.certfleet.adapters.tls.AddressResolver;
 import io.certfleet.adapters.tls.AiaIssuerLookup;
@@ -159,6 +164,21 @@ public final class Wiring {
                 new DiagnoseEndpoint(trust, new AiaIssuerLookup(options.timeout()), clock));
         return new ProbeScope(inventory, new BindingTargets(options.reachesInternalEndpoints()), probe,
                 probeResults(), policies(), new ProbeScope.Settings(options.timeout(), options.concurrency()), clock);
+    }
+
+    public DynamoDbRotationLocks rotationLocks() {
+        return new DynamoDbRotationLocks(aws.dynamoDb(), settings.tableName(), clock);
+    }
+
+    public EventBridgePublisher events() {
+        return new EventBridgePublisher(aws.eventBridge(), settings.alerts().eventBusName());
+    }
+
+    /** Expiry alerts to the owners' topic, once per threshold, with their events on certfleet's bus. */
+    public SendExpiryAlerts sendExpiryAlerts() {
+        return new SendExpiryAlerts(inventory, new DynamoDbAlertLedger(aws.dynamoDb(), settings.tableName()),
+                rotationLocks(), new SnsAlertSender(aws.sns(), settings.alerts().requiredTopicArn()), events(),
+                policies(), clock);
     }
 
     public ReportExpiry reportExpiry() {

@@ -3,6 +3,7 @@ package io.certfleet.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.certfleet.core.alerting.AcmNotice;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.handlers.events.InvalidEventException;
 import io.certfleet.handlers.events.ScheduledEvent;
@@ -26,6 +27,29 @@ class EventJsonTest {
         assertThat(event.region()).isEqualTo("us-east-1");
         assertThat(event.time()).isEqualTo(Instant.parse("2026-11-27T06:00:00Z"));
         assertThat(event.resources()).singleElement().asString().contains(":rule/certfleet-scheduled-scan");
+    }
+
+    @Test
+    void readsAcmsSampleEventsIntoNotices() {
+        AcmNotice approaching = EventJson.readAcmNotice(SampleEvents.open("acm-approaching-expiration.json"));
+        AcmNotice renewal = EventJson.readAcmNotice(SampleEvents.open("acm-renewal-action-required.json"));
+
+        assertThat(approaching.kind()).isEqualTo(AcmNotice.Kind.APPROACHING_EXPIRATION);
+        assertThat(approaching.certificateArn()).endsWith(":certificate/61f50cd4-45b9-4259-b049-d0a53682fa4b");
+        assertThat(approaching.accountId()).contains("123456789012");
+        assertThat(approaching.renewalProblem()).isEmpty();
+        assertThat(renewal.kind()).isEqualTo(AcmNotice.Kind.RENEWAL_ACTION_REQUIRED);
+        assertThat(renewal.renewalProblem()).contains("FAILED: CAA_ERROR");
+    }
+
+    @Test
+    void aRenewalEventWithoutStatusStillSaysActionIsRequired() {
+        String bare = SampleEvents.read("acm-renewal-action-required.json")
+                .replace("\"RenewalStatus\": \"FAILED\",", "").replace("\"RenewalStatusReason\": \"CAA_ERROR\",", "");
+
+        AcmNotice notice = EventJson.readAcmNotice(new ByteArrayInputStream(bare.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(notice.renewalProblem()).contains("ACTION_REQUIRED");
     }
 
     static Stream<Arguments> badEvents() {

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code certfleet demo} end to end on one emulator, twice: the second run must clean up after the first. */
+/**
+ * {@code certfleet demo} end to end on one emulator, twice: the second run replaces the first run's endpoints,
+ * finds the same certificates (the demo fleet is a function of the day) and sends no alert twice.
+ */
 @ExtendWith(AwsEmulatorExtension.class)
 class DemoIT {
 
@@ -24,9 +27,11 @@ class DemoIT {
         assertThat(first).contains("Inventory table certfleet-inventory: created")
                 .contains("removed 0 resources of an earlier run; seeded 3 accounts, 7 certificates, 6 endpoints");
         assertThat(second).contains("Inventory table certfleet-inventory: existed")
-                // 7 certificates and 5 load balancers, distributions and domains of the first run:
-                .contains("removed 12 resources of an earlier run")
-                .contains("Certificates: 7 (7 new, 0 unchanged, 7 removed, 0 unreadable); bindings: 6 (5 removed)");
+                // the 5 load balancers, distributions and domains of the first run; the certificates stay:
+                .contains("removed 5 resources of an earlier run")
+                // new ELBv2 and CloudFront ids: their 3 bindings are new, the old ones removed; the IAM certificate
+                // is read again every scan (IAM has no version signal)
+                .contains("Certificates: 7 (0 new, 6 unchanged, 0 removed, 0 unreadable); bindings: 6 (3 removed)");
         for (String output : List.of(first, second)) {
             assertThat(output).contains("4 accounts, 8 of 8 account-regions scanned completely (100%)")
                     .contains("7 certificates, 6 owners.");
@@ -52,7 +57,23 @@ class DemoIT {
                     .contains("EXPIRED");
             assertThat(probeLine(output, "CloudFront")).contains(" ok ");
             assertThat(output).contains("6 endpoint(s) probed, 1 healthy.");
+            assertThat(section(output, "Findings by owner:")).containsPattern(
+                    "checkout-team +high +ELBv2 demo-checkout:443 +EXPIRING_SOON")
+                    .containsPattern("api-team +critical +API api.demo.certfleet.test +EXPIRED, WRONG_CERTIFICATE");
+            assertThat(output).contains("Evaluated again, as the next scheduled run would: 0 sent, 5 already sent, "
+                    + "0 received - no duplicates.");
         }
+        // The first run alerts the five certificates within a threshold; the second finds them all alerted.
+        assertThat(section(first, "Expiry alerts")).contains(
+                        "checkout-team  high      [certfleet high] checkout.demo.certfleet.test expires in 2 day(s)")
+                .contains("[certfleet high] sandbox.demo.certfleet.test expires in 5 day(s)")
+                .contains("[certfleet medium] pay.demo.certfleet.test expires in 12 day(s)")
+                .contains("[certfleet medium] partners.demo.certfleet.test expires in 29 day(s)")
+                .contains("[certfleet medium] api.demo.certfleet.test expires in 45 day(s)")
+                .doesNotContain("www.demo").doesNotContain("legacy.demo");
+        assertThat(first).contains("5 alert(s) sent, 5 received; 5 event(s) on bus certfleet {CertificateExpiring=5}");
+        assertThat(second).contains("none: every threshold reached was alerted by an earlier run")
+                .contains("0 alert(s) sent, 0 received; 0 event(s) on bus certfleet {}");
     }
 
     /** The line of an endpoint in the probe table (after the inventory tables). */

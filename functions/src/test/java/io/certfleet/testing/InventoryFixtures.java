@@ -109,6 +109,12 @@ public final class InventoryFixtures {
             return this;
         }
 
+        public RecordBuilder environment(String environment) {
+            this.ownership = new Ownership(ownership.owner(), ownership.ownerSource(), environment,
+                    OwnershipSource.CERTIFICATE_TAG);
+            return this;
+        }
+
         public RecordBuilder seenAt(Instant value) {
             this.seenAt = value;
             return this;

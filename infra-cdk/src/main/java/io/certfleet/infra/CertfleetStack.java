@@ -10,17 +10,18 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
-/** certfleet's central stack: the inventory and the scheduled fleet scan that fills it. */
+/** certfleet's central stack: the inventory, the scheduled fleet scan that fills it, and the expiry alerts. */
 public final class CertfleetStack extends Stack {
 
     /** Settings of one deployment; {@link #fromContext} reads them from CDK context ({@code -c key=value}). */
-    public record Settings(String tableName, Path lambdaJar, FleetScan.Settings scan) {
+    public record Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts) {
         public static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "functions", "target",
                 "certfleet-functions-lambda.jar");
 
         public static Settings defaults() {
             return new Settings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_LAMBDA_JAR,
-                    new FleetScan.Settings("rate(6 hours)", "organization", List.of(), "certfleet-scanner", 20));
+                    new FleetScan.Settings("rate(6 hours)", "organization", List.of(), "certfleet-scanner", 20),
+                    new ExpiryAlerts.Settings("rate(1 hour)", "certfleet-alerts", "certfleet"));
         }
 
         static Settings fromContext(Construct scope) {
@@ -35,7 +36,11 @@ public final class CertfleetStack extends Stack {
                             regions.isBlank() ? List.of() : List.of(regions.split(",")),
                             context(scope, "certfleet:scannerRoleName", defaults.scan().scannerRoleName()),
                             Integer.parseInt(context(scope, "certfleet:scanConcurrency",
-                                    Integer.toString(defaults.scan().maxConcurrency())))));
+                                    Integer.toString(defaults.scan().maxConcurrency())))),
+                    new ExpiryAlerts.Settings(
+                            context(scope, "certfleet:alertSchedule", defaults.alerts().schedule()),
+                            context(scope, "certfleet:alertTopicName", defaults.alerts().topicName()),
+                            context(scope, "certfleet:eventBusName", defaults.alerts().eventBusName())));
         }
 
         private static String context(Construct scope, String key, String fallback) {
@@ -50,9 +55,14 @@ public final class CertfleetStack extends Stack {
         super(scope, id, props);
         this.settings = settings;
         InventoryTable inventory = new InventoryTable(this, "Inventory", settings.tableName());
-        FleetScan scan = new FleetScan(this, "FleetScan", inventory, lambdaCode(settings.lambdaJar()), settings.scan());
+        Code code = lambdaCode(settings.lambdaJar());
+        FleetScan scan = new FleetScan(this, "FleetScan", inventory, code, settings.scan());
+        ExpiryAlerts alerts = new ExpiryAlerts(this, "ExpiryAlerts", inventory, code, settings.alerts());
         CfnOutput.Builder.create(this, "InventoryTableName").value(inventory.table().getTableName()).build();
         CfnOutput.Builder.create(this, "ScanStateMachineArn").value(scan.stateMachine().getStateMachineArn()).build();
+        CfnOutput.Builder.create(this, "AlertTopicArn").value(alerts.topic().getTopicArn())
+                .description("Owners subscribe here, with a filter policy on owner/environment/severity/code").build();
+        CfnOutput.Builder.create(this, "EventBusName").value(alerts.bus().getEventBusName()).build();
     }
 
     public CertfleetStack(Construct scope, String id, StackProps props) {

@@ -64,8 +64,10 @@ class CertfleetStackTest {
                         "SSEType", "KMS",
                         "KMSMasterKeyId", Map.of("Fn::GetAtt", keyReference))));
         String keyLogicalId = ((List<?>) keyReference.asArray()).getFirst().toString();
-        assertThat(template.findResources("AWS::KMS::Key")).containsOnlyKeys(keyLogicalId);
-        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        assertThat(keyLogicalId).startsWith("InventoryKey");
+        // Two customer-managed keys: the inventory's and the alert topic's; both rotate.
+        assertThat(template.findResources("AWS::KMS::Key")).hasSize(2).containsKey(keyLogicalId)
+                .allSatisfy((id, key) -> assertThat(key.toString()).contains("EnableKeyRotation=true"));
     }
 
     @Test
@@ -79,7 +81,7 @@ class CertfleetStackTest {
     @Test
     void aMissingLambdaJarFailsSynthWithTheBuildCommand() {
         CertfleetStack.Settings settings = new CertfleetStack.Settings("t", Path.of("no", "such.jar"),
-                CertfleetStack.Settings.defaults().scan());
+                CertfleetStack.Settings.defaults().scan(), CertfleetStack.Settings.defaults().alerts());
 
         assertThatThrownBy(() -> new CertfleetStack(new App(), "Broken", StackProps.builder().build(), settings))
                 .isInstanceOf(IllegalStateException.class)

@@ -28,7 +28,7 @@ class FleetScanTest {
                             "CERTFLEET_SCANNER_ROLE", "certfleet-scanner",
                             "CERTFLEET_ACCOUNTS", "organization")))));
         }
-        template.resourceCountIs("AWS::Lambda::Function", 4);
+        template.resourceCountIs("AWS::Lambda::Function", 6);
     }
 
     @Test

@@ -21,10 +21,13 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -114,6 +117,18 @@ public final class AwsClients implements AutoCloseable {
 
     public StsClient sts() {
         return cached(StsClient.class, () -> configure(StsClient.builder()));
+    }
+
+    public SnsClient sns() {
+        return cached(SnsClient.class, () -> configure(SnsClient.builder()));
+    }
+
+    public SqsClient sqs() {
+        return cached(SqsClient.class, () -> configure(SqsClient.builder()));
+    }
+
+    public EventBridgeClient eventBridge() {
+        return cached(EventBridgeClient.class, () -> configure(EventBridgeClient.builder()));
     }
 
     public DynamoDbClient dynamoDb() {

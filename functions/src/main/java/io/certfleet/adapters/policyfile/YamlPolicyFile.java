@@ -2,6 +2,7 @@ package io.certfleet.adapters.policyfile;
 
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
+import io.certfleet.core.policy.ExpiryThresholds;
 import io.certfleet.core.policy.InvalidPolicyException;
 import io.certfleet.core.policy.PolicySet;
 import io.certfleet.core.policy.TlsPolicy;
@@ -47,6 +48,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <pre>
  * version: 1
  * default: public-web            # the profile that applies when nothing names one
+ * environments:                  # environment tag values mapped to profiles (a value naming a profile needs none)
+ *   prod: public-web
+ *   backend: internal-api
  * profiles:
  *   public-web:
  *     extends: public-web        # start from a built-in profile (public-web, internal-api, partner, iot)
@@ -56,7 +60,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     minRsaBits: 2048
  *     minEcBits: 256
  *     weakSignatureHashes: [SHA1, MD5]
- *     expiryWarningDays: 30
+ *     expiryWarningDays: 30       # a probe reports EXPIRING_SOON within this many days
+ *     expiryAlertDays: [45, 30, 14, 7, 3, 1]   # owners are alerted once at each, then daily once expired
  *     requireOcspStapling: false
  *     severity: {WEAK_CIPHER_ENABLED: high}
  * </pre>
@@ -67,9 +72,10 @@ public final class YamlPolicyFile {
 
     static final int FORMAT_VERSION = 1;
     private static final int MAX_CHARACTERS = 1024 * 1024;
-    private static final Set<String> TOP_LEVEL = Set.of("version", "default", "profiles");
+    private static final Set<String> TOP_LEVEL = Set.of("version", "default", "environments", "profiles");
     private static final Set<String> PROFILE_FIELDS = Set.of("extends", "minProtocol", "maxProtocol", "cipherSuites",
-            "minRsaBits", "minEcBits", "weakSignatureHashes", "expiryWarningDays", "requireOcspStapling", "severity");
+            "minRsaBits", "minEcBits", "weakSignatureHashes", "expiryWarningDays", "expiryAlertDays", "requireOcspStapling",
+            "severity");
 
     private final String file;
 
@@ -154,7 +160,19 @@ public final class YamlPolicyFile {
         } else {
             throw error(root, "default", "name the default profile: the file has " + profiles.size() + " profiles");
         }
-        return new PolicySet(version, defaultProfile, profiles);
+        Map<String, String> environments = new LinkedHashMap<>();
+        if (top.containsKey("environments")) {
+            mapping(top.get("environments").getValueNode(), "environments").forEach((environment, tuple) -> {
+                String path = "environments." + environment;
+                String profile = scalar(tuple.getValueNode(), path);
+                if (!profiles.containsKey(profile)) {
+                    throw error(tuple.getValueNode(), path, "no profile is named '" + profile + "' (profiles: "
+                            + String.join(", ", profiles.keySet()) + ")");
+                }
+                environments.put(environment, profile);
+            });
+        }
+        return new PolicySet(version, defaultProfile, profiles, environments);
     }
 
     private TlsPolicy profile(String name, Node key, Node node) {
@@ -180,6 +198,7 @@ public final class YamlPolicyFile {
                 (n, p) -> new LinkedHashSet<>(strings(n, p)));
         Duration warning = field.value("expiryWarningDays", TlsPolicy::warningWindow,
                 (n, p) -> Duration.ofDays(nonNegative(n, p)));
+        ExpiryThresholds alertDays = field.value("expiryAlertDays", TlsPolicy::expiryThresholds, this::thresholds);
         boolean stapling = field.value("requireOcspStapling", TlsPolicy::requireOcspStaple, this::bool);
         Map<FindingCode, Severity> severities = new EnumMap<>(FindingCode.class);
         base.ifPresent(policy -> severities.putAll(policy.severityOverrides()));
@@ -187,7 +206,7 @@ public final class YamlPolicyFile {
             severities.putAll(severityOverrides(fields.get("severity").getValueNode(), path + ".severity"));
         }
         try {
-            return new TlsPolicy(name, min, max, suites, rsa, ec, hashes, warning, stapling, severities);
+            return new TlsPolicy(name, min, max, suites, rsa, ec, hashes, warning, alertDays, stapling, severities);
         } catch (IllegalArgumentException e) {
             throw error(key, path, e.getMessage().replaceFirst("^policy " + Pattern.quote(name)
                     + ": ", ""));
@@ -247,6 +266,19 @@ public final class YamlPolicyFile {
             suites.add(suite);
         }
         return suites;
+    }
+
+    private ExpiryThresholds thresholds(Node node, String path) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(node, path, "expected a list of days, e.g. [45, 30, 14, 7, 3, 1], found " + kind(node));
+        }
+        List<Integer> days = IntStream.range(0, sequence.getValue().size())
+                .mapToObj(i -> integer(sequence.getValue().get(i), path + "[" + i + "]")).toList();
+        try {
+            return new ExpiryThresholds(days);
+        } catch (IllegalArgumentException e) {
+            throw error(node, path, e.getMessage());
+        }
     }
 
     private Map<FindingCode, Severity> severityOverrides(Node node, String path) {

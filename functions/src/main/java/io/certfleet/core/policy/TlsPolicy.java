@@ -18,14 +18,16 @@ import java.util.stream.Collectors;
 
 /**
  * What an endpoint must satisfy on the wire and in its certificates: TLS versions, cipher suites (IANA names),
- * key sizes, acceptable signature hashes, the expiry warning window, OCSP stapling, severity overrides.
+ * key sizes, acceptable signature hashes, the expiry warning window (when a probe reports {@code EXPIRING_SOON}),
+ * the expiry alert thresholds (when owners are told), OCSP stapling, severity overrides.
  *
  * @param allowedCipherSuites IANA names of the suites the policy allows (TLS 1.3 suites included)
  * @param weakSignatureHashes hash algorithms a non-root certificate must not be signed with
  */
 public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersion, Set<String> allowedCipherSuites,
                         int minRsaBits, int minEcBits, Set<String> weakSignatureHashes, Duration warningWindow,
-                        boolean requireOcspStaple, Map<FindingCode, Severity> severityOverrides) {
+                        ExpiryThresholds expiryThresholds, boolean requireOcspStaple,
+                        Map<FindingCode, Severity> severityOverrides) {
 
     /** Mozilla Server Side TLS "intermediate" (6.0): TLS 1.2 with ECDHE AES-GCM and ChaCha20, and TLS 1.3. */
     public static final Set<String> MOZILLA_INTERMEDIATE = orderedSet(
@@ -38,22 +40,30 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
 
     /** Internet-facing sites: Mozilla intermediate, RSA 2048 / EC 256, warned 30 days ahead. */
     public static final TlsPolicy PUBLIC_WEB = new TlsPolicy("public-web", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
-            MOZILLA_INTERMEDIATE, 2048, 256, WEAK_HASHES, Duration.ofDays(30), false, Map.of());
+            MOZILLA_INTERMEDIATE, 2048, 256, WEAK_HASHES, Duration.ofDays(30), ExpiryThresholds.DEFAULT, false,
+            Map.of());
 
     /** Service to service inside the organization: the same suites; both ends are ours, so no leeway. */
     public static final TlsPolicy INTERNAL_API = new TlsPolicy("internal-api", TlsVersion.TLS_1_2,
-            TlsVersion.TLS_1_3, MOZILLA_INTERMEDIATE, 2048, 256, WEAK_HASHES, Duration.ofDays(30), false, Map.of());
-
-    /** Partner integrations: the same suites, warned 45 days ahead (partners pin certificates and need notice). */
-    public static final TlsPolicy PARTNER = new TlsPolicy("partner", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
-            MOZILLA_INTERMEDIATE, 2048, 256, WEAK_HASHES, Duration.ofDays(45), false, Map.of());
+            TlsVersion.TLS_1_3, MOZILLA_INTERMEDIATE, 2048, 256, WEAK_HASHES, Duration.ofDays(30), ExpiryThresholds.DEFAULT, false,
+            Map.of());
 
     /**
-     * Device fleets: also the AES-CCM suites constrained devices use, warned 60 days ahead (devices update slowly).
+     * Partner integrations: the same suites, warned 45 days ahead and alerted from 60 days (partners pin
+     * certificates or trust stores and need notice to schedule the change on their side).
+     */
+    public static final TlsPolicy PARTNER = new TlsPolicy("partner", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
+            MOZILLA_INTERMEDIATE, 2048, 256, WEAK_HASHES, Duration.ofDays(45),
+            new ExpiryThresholds(List.of(60, 45, 30, 14, 7, 3, 1)), false, Map.of());
+
+    /**
+     * Device fleets: also the AES-CCM suites constrained devices use, warned 60 days ahead and alerted from 90 days
+     * (devices update slowly, often only with a firmware release).
      */
     public static final TlsPolicy IOT = new TlsPolicy("iot", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
             union(MOZILLA_INTERMEDIATE, orderedSet("TLS_AES_128_CCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_CCM")),
-            2048, 256, WEAK_HASHES, Duration.ofDays(60), false, Map.of());
+            2048, 256, WEAK_HASHES, Duration.ofDays(60), new ExpiryThresholds(List.of(90, 60, 45, 30, 14, 7, 3, 1)),
+            false, Map.of());
 
     public static final List<TlsPolicy> BUILT_IN = List.of(PUBLIC_WEB, INTERNAL_API, PARTNER, IOT);
 
@@ -84,6 +94,7 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
         if (warningWindow.isNegative()) {
             throw new IllegalArgumentException("policy " + name + ": the warning window must not be negative");
         }
+        Objects.requireNonNull(expiryThresholds, "expiryThresholds");
         severityOverrides = Map.copyOf(severityOverrides);
     }
 
@@ -135,5 +146,99 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
     /** Severity overrides as a mutable map, for building policies. */
     public static Map<FindingCode, Severity> overrides() {
         return new EnumMap<>(FindingCode.class);
+    }
+
+    /** A builder starting from this policy's values, for deriving profiles. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Derives a policy from another one field by field; {@link #build()} validates the result. */
+    public static final class Builder {
+        private String name;
+        private TlsVersion minVersion;
+        private TlsVersion maxVersion;
+        private Set<String> allowedCipherSuites;
+        private int minRsaBits;
+        private int minEcBits;
+        private Set<String> weakSignatureHashes;
+        private Duration warningWindow;
+        private ExpiryThresholds expiryThresholds;
+        private boolean requireOcspStaple;
+        private Map<FindingCode, Severity> severityOverrides;
+
+        private Builder(TlsPolicy base) {
+            name = base.name;
+            minVersion = base.minVersion;
+            maxVersion = base.maxVersion;
+            allowedCipherSuites = base.allowedCipherSuites;
+            minRsaBits = base.minRsaBits;
+            minEcBits = base.minEcBits;
+            weakSignatureHashes = base.weakSignatureHashes;
+            warningWindow = base.warningWindow;
+            expiryThresholds = base.expiryThresholds;
+            requireOcspStaple = base.requireOcspStaple;
+            severityOverrides = base.severityOverrides;
+        }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder minVersion(TlsVersion value) {
+            minVersion = value;
+            return this;
+        }
+
+        public Builder maxVersion(TlsVersion value) {
+            maxVersion = value;
+            return this;
+        }
+
+        public Builder allowedCipherSuites(Set<String> value) {
+            allowedCipherSuites = value;
+            return this;
+        }
+
+        public Builder minRsaBits(int value) {
+            minRsaBits = value;
+            return this;
+        }
+
+        public Builder minEcBits(int value) {
+            minEcBits = value;
+            return this;
+        }
+
+        public Builder weakSignatureHashes(Set<String> value) {
+            weakSignatureHashes = value;
+            return this;
+        }
+
+        public Builder warningWindow(Duration value) {
+            warningWindow = value;
+            return this;
+        }
+
+        public Builder expiryThresholds(ExpiryThresholds value) {
+            expiryThresholds = value;
+            return this;
+        }
+
+        public Builder requireOcspStaple(boolean value) {
+            requireOcspStaple = value;
+            return this;
+        }
+
+        public Builder severityOverrides(Map<FindingCode, Severity> value) {
+            severityOverrides = value;
+            return this;
+        }
+
+        public TlsPolicy build() {
+            return new TlsPolicy(name, minVersion, maxVersion, allowedCipherSuites, minRsaBits, minEcBits,
+                    weakSignatureHashes, warningWindow, expiryThresholds, requireOcspStaple, severityOverrides);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.certfleet.handlers.events;
 
+import io.certfleet.core.alerting.AcmNotice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the events handlers receive and writes their results, with a specific reason for every bad input. */
@@ -40,6 +42,45 @@ public final class EventJson {
         String region = matching(event, "region", REGION, "an AWS region such as us-east-1");
         return new ScheduledEvent(requiredText(event, "id"), account, region, instant(event, "time"),
                 texts(event, "resources"));
+    }
+
+    /** ACM's expiry events certfleet ingests, by detail-type. */
+    public static final String ACM_APPROACHING_EXPIRATION = "ACM Certificate Approaching Expiration";
+    public static final String ACM_RENEWAL_ACTION_REQUIRED = "ACM Certificate Renewal Action Required";
+    private static final Pattern ACM_CERTIFICATE_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:acm:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:certificate/[A-Za-z0-9-]+");
+
+    /**
+     * Parses one of ACM's expiry events ({@value #ACM_APPROACHING_EXPIRATION}, {@value #ACM_RENEWAL_ACTION_REQUIRED})
+     * into the notice certfleet acts on, or throws {@link InvalidEventException} saying what is wrong.
+     */
+    public static AcmNotice readAcmNotice(InputStream input) {
+        JsonNode event = readObject(input);
+        String detailType = requiredText(event, "detail-type");
+        String source = requiredText(event, "source");
+        if (!"aws.acm".equals(source)) {
+            throw new InvalidEventException("expected an event from 'aws.acm', got one from '" + source + "'");
+        }
+        AcmNotice.Kind kind = switch (detailType) {
+            case ACM_APPROACHING_EXPIRATION -> AcmNotice.Kind.APPROACHING_EXPIRATION;
+            case ACM_RENEWAL_ACTION_REQUIRED -> AcmNotice.Kind.RENEWAL_ACTION_REQUIRED;
+            default -> throw new InvalidEventException("ACM event '" + detailType + "' is not one certfleet ingests ('"
+                    + ACM_APPROACHING_EXPIRATION + "', '" + ACM_RENEWAL_ACTION_REQUIRED + "')");
+        };
+        List<String> resources = texts(event, "resources");
+        if (resources.size() != 1 || !ACM_CERTIFICATE_ARN.matcher(resources.getFirst()).matches()) {
+            throw new InvalidEventException("an ACM event names exactly one certificate ARN in 'resources', got "
+                    + resources);
+        }
+        JsonNode detail = event.path("detail");
+        return new AcmNotice(resources.getFirst(), kind, optionalText(detail, "RenewalStatus"),
+                optionalText(detail, "RenewalStatusReason"));
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() || value.asText().isBlank() ? Optional.empty()
+                : Optional.of(value.asText());
     }
 
     /** Writes a handler's result as JSON. */

@@ -60,6 +60,7 @@ public final class CertificateBuilder {
     private IssuedCertificate issuer;
     private boolean certificateAuthority;
     private String caIssuersUrl;
+    private SecureRandom random = RANDOM;
 
     private CertificateBuilder(String commonName) {
         this.commonName = Objects.requireNonNull(commonName, "commonName");
@@ -135,8 +136,24 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /**
+     * Derives the key pair, serial number and signature from {@code seed} instead of fresh randomness: the same
+     * seed, names, validity and issuer give the same certificate, byte for byte (the demo's fleet is stable across
+     * runs this way, so a re-run finds the certificates it already alerted on). Never for real keys.
+     */
+    public CertificateBuilder deterministic(String seed) {
+        try {
+            SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+            seeded.setSeed(Objects.requireNonNull(seed, "seed").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            this.random = seeded;
+            return this;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no SHA1PRNG in this JDK: " + e.getMessage(), e);
+        }
+    }
+
     public IssuedCertificate build() {
-        KeyPair subjectKeys = keyPair != null ? keyPair : generateKeyPair(keyType);
+        KeyPair subjectKeys = keyPair != null ? keyPair : generateKeyPair(keyType, random);
         Instant from = notBefore != null ? notBefore : Instant.now().minus(Duration.ofHours(1));
         Instant until = notAfter != null ? notAfter : from.plus(Duration.ofDays(90));
         X500Principal subject = new X500Principal(organization == null
@@ -147,11 +164,12 @@ public final class CertificateBuilder {
         String algorithm = signatureAlgorithm != null ? signatureAlgorithm : defaultSignatureAlgorithm(signingKey);
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-                    new BigInteger(127, RANDOM).add(BigInteger.ONE), Date.from(from), Date.from(until), subject,
+                    new BigInteger(127, random).add(BigInteger.ONE), Date.from(from), Date.from(until), subject,
                     subjectKeys.getPublic());
             addExtensions(builder, subjectKeys);
             X509Certificate certificate = new JcaX509CertificateConverter().setProvider(PROVIDER).getCertificate(
-                    builder.build(new JcaContentSignerBuilder(algorithm).setProvider(PROVIDER).build(signingKey)));
+                    builder.build(new JcaContentSignerBuilder(algorithm).setProvider(PROVIDER).setSecureRandom(random)
+                            .build(signingKey)));
             return new IssuedCertificate(certificate, subjectKeys, chainAbove());
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new IllegalStateException("cannot build certificate CN=" + commonName + ": " + e.getMessage(), e);
@@ -160,14 +178,18 @@ public final class CertificateBuilder {
 
     /** A fresh key pair of the given type. */
     public static KeyPair generateKeyPair(KeyType type) {
+        return generateKeyPair(type, RANDOM);
+    }
+
+    private static KeyPair generateKeyPair(KeyType type, SecureRandom random) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(type.algorithm());
             switch (type) {
-                case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-                case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), RANDOM);
-                case EC_P521 -> generator.initialize(new ECGenParameterSpec("secp521r1"), RANDOM);
-                case ED25519 -> { }
-                default -> generator.initialize(type.size(), RANDOM);
+                case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+                case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), random);
+                case EC_P521 -> generator.initialize(new ECGenParameterSpec("secp521r1"), random);
+                case ED25519 -> generator.initialize(255, random);
+                default -> generator.initialize(type.size(), random);
             }
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {

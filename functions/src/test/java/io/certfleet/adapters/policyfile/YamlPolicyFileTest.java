@@ -31,6 +31,7 @@ class YamlPolicyFileTest {
                     minEcBits: 384
                     weakSignatureHashes: [SHA-1, md5]
                     expiryWarningDays: 21
+                    expiryAlertDays: [21, 7, 2]
                     requireOcspStapling: yes
                     severity:
                       EXPIRING_SOON: critical
@@ -48,6 +49,7 @@ class YamlPolicyFileTest {
         assertThat(strict.isWeakSignature("MD5withRSA")).isTrue();
         assertThat(strict.isWeakSignature("SHA256withRSA")).isFalse();
         assertThat(strict.warningWindow()).isEqualTo(Duration.ofDays(21));
+        assertThat(strict.expiryThresholds().days()).containsExactly(21, 7, 2);
         assertThat(strict.requireOcspStaple()).isTrue();
         assertThat(strict.severityOf(FindingCode.EXPIRING_SOON, 20)).isEqualTo(Severity.CRITICAL);
     }
@@ -74,6 +76,59 @@ class YamlPolicyFileTest {
         TlsPolicy devices = policies.profile("devices").orElseThrow();
         assertThat(devices.allowsCipher("TLS_ECDHE_ECDSA_WITH_AES_128_CCM")).isTrue();
         assertThat(devices.severityOf(FindingCode.WEAK_CIPHER_ENABLED, 100)).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void environmentsMapTagValuesToProfilesAndTheRestFallBackToTheDefault() {
+        PolicySet policies = YamlPolicyFile.parse("p.yaml", """
+                version: 1
+                default: web
+                environments:
+                  prod: web
+                  backend: api
+                profiles:
+                  web: {extends: public-web}
+                  api: {extends: internal-api, expiryAlertDays: [10, 5]}
+                  partner: {extends: partner}
+                """);
+
+        assertThat(policies.forEnvironment("prod").name()).isEqualTo("web");
+        assertThat(policies.forEnvironment("backend").name()).isEqualTo("api");
+        assertThat(policies.forEnvironment("partner").name()).isEqualTo("partner");
+        assertThat(policies.forEnvironment("unknown").name()).isEqualTo("web");
+        assertThat(policies.forEnvironment(null).name()).isEqualTo("web");
+        assertThat(policies.profile("api").orElseThrow().expiryThresholds().days()).containsExactly(10, 5);
+        assertThat(policies.earliestAlertThreshold()).isEqualTo(60);
+    }
+
+    @Test
+    void badEnvironmentsAndAlertDaysSayWhere() {
+        assertThatThrownBy(() -> YamlPolicyFile.parse("p.yaml", """
+                version: 1
+                environments:
+                  prod: nowhere
+                profiles:
+                  web: {extends: public-web}
+                """)).isInstanceOf(InvalidPolicyException.class)
+                .hasMessage("p.yaml:3: environments.prod: no profile is named 'nowhere' (profiles: web)");
+        assertThatThrownBy(() -> YamlPolicyFile.parse("p.yaml", """
+                version: 1
+                profiles:
+                  web:
+                    extends: public-web
+                    expiryAlertDays: [7, 14]
+                """)).isInstanceOf(InvalidPolicyException.class)
+                .hasMessage("p.yaml:5: profiles.web.expiryAlertDays: expiry thresholds must be strictly descending, "
+                        + "got [7, 14]");
+        assertThatThrownBy(() -> YamlPolicyFile.parse("p.yaml", """
+                version: 1
+                profiles:
+                  web:
+                    extends: public-web
+                    expiryAlertDays: 30
+                """)).isInstanceOf(InvalidPolicyException.class)
+                .hasMessage("p.yaml:5: profiles.web.expiryAlertDays: expected a list of days, e.g. [45, 30, 14, 7, 3, "
+                        + "1], found '30'");
     }
 
     @Test

@@ -207,8 +207,8 @@ class TlsProbeIT {
 
     @Test
     void ocspStapleMissingWhereThePolicyRequiresOne() throws Exception {
-        TlsPolicy stapling = new TlsPolicy("stapling", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
-                TlsPolicy.MOZILLA_INTERMEDIATE, 2048, 256, Set.of("SHA1", "MD5"), Duration.ofDays(30), true, Map.of());
+        TlsPolicy stapling = TlsPolicy.PUBLIC_WEB.toBuilder().name("stapling").requireOcspStaple(true)
+                .build();
         try (LocalTlsServer server = LocalTlsServer.serving(leaf().build()).start()) {
             assertThat(probe(server.target(), NAME, new TrustMaterial(List.of(ROOT.certificate()), List.of()),
                     stapling, Optional.empty()).codes()).containsExactly(FindingCode.OCSP_STAPLE_MISSING);

@@ -182,8 +182,8 @@ class DiagnoseEndpointTest {
 
         assertThat(codes(diagnosis)).containsExactly(FindingCode.WEAK_KEY);
         assertThat(diagnosis.findings().getFirst().detail()).contains("RSA-1024").contains("minimum 2048");
-        TlsPolicy strict = new TlsPolicy("strict", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
-                TlsPolicy.MOZILLA_INTERMEDIATE, 3072, 384, Set.of("SHA1"), Duration.ofDays(30), false, Map.of());
+        TlsPolicy strict = TlsPolicy.PUBLIC_WEB.toBuilder().name("strict").minRsaBits(3072)
+                .minEcBits(384).build();
         assertThat(diagnose.diagnose(endpoint("ok.example.test:443").serving(leaf("ok.example.test").build()).build(),
                 strict, Optional.empty()).codes()).as("EC-256 leaf under an EC-384 minimum").containsExactly(FindingCode.WEAK_KEY);
     }
@@ -208,8 +208,8 @@ class DiagnoseEndpointTest {
     @Test
     void revokedByTheStapleAndAStapleMissingWhereThePolicyWantsOne() {
         IssuedCertificate certificate = leaf("r.example.test").build();
-        TlsPolicy stapling = new TlsPolicy("stapling", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
-                TlsPolicy.MOZILLA_INTERMEDIATE, 2048, 256, Set.of("SHA1"), Duration.ofDays(30), true, Map.of());
+        TlsPolicy stapling = TlsPolicy.PUBLIC_WEB.toBuilder().name("stapling").requireOcspStaple(true)
+                .build();
 
         assertThat(codes(diagnose(endpoint("r.example.test:443").serving(certificate).ocsp(OcspStaple.REVOKED))))
                 .containsExactly(FindingCode.REVOKED);

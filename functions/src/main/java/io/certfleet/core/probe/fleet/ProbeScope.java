@@ -102,7 +102,7 @@ public final class ProbeScope {
 
     /** The profile named like the certificate's environment, else the default one. */
     private TlsPolicy policyFor(PlannedProbe plan) {
-        return policies.profile(plan.environment()).orElse(policies.defaultPolicy());
+        return policies.forEnvironment(plan.environment());
     }
 
     private static List<BindingRecord> active(List<BindingRecord> bindings) {

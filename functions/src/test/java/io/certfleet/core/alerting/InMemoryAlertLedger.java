@@ -1,0 +1,26 @@
+package io.certfleet.core.alerting;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A ledger behind the port for unit tests (the DynamoDB one is tested against moto). */
+final class InMemoryAlertLedger implements AlertLedger {
+
+    private final Map<String, Long> last = new HashMap<>();
+
+    @Override
+    public synchronized boolean claim(String certificateId, String subject, long threshold, Instant at) {
+        Long previous = last.get(certificateId + "@" + subject);
+        if (previous != null && previous <= threshold) {
+            return false;
+        }
+        last.put(certificateId + "@" + subject, threshold);
+        return true;
+    }
+
+    @Override
+    public synchronized void release(String certificateId, String subject, long threshold) {
+        last.remove(certificateId + "@" + subject, threshold);
+    }
+}

@@ -1,0 +1,128 @@
+package io.certfleet.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
+
+/**
+ * Expiry alerts in AWS: one SNS topic for every owner (encrypted with a rotating customer-managed key; owners
+ * subscribe with filter policies on {@code owner}, {@code environment}, {@code severity}, {@code code}), certfleet's
+ * own EventBridge bus for its events, and the {@code Alerter} function run on a schedule and on ACM's own expiry
+ * events (a rule on the default bus). The alert ledger and rotation locks live in the inventory table.
+ *
+ * <p>The schedule runs hourly by default: the ledger makes every run after the first of a threshold a no-op, so an
+ * alert goes out within the hour its threshold is reached, and a failed run is made up by the next one.
+ */
+public final class ExpiryAlerts extends Construct {
+
+    static final String ALERTER = "io.certfleet.handlers.ExpiryAlertHandler::handleRequest";
+    static final String ACM_EVENTS = "io.certfleet.handlers.AcmEventHandler::handleRequest";
+    static final List<String> ACM_DETAIL_TYPES = List.of("ACM Certificate Approaching Expiration",
+            "ACM Certificate Renewal Action Required");
+
+    /** How often alerts are evaluated, and the names of the topic and bus. */
+    public record Settings(String schedule, String topicName, String eventBusName) {
+    }
+
+    private final Key key;
+    private final Topic topic;
+    private final EventBus bus;
+    private final Function alerter;
+    private final Function acmEvents;
+
+    public ExpiryAlerts(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
+        super(scope, id);
+        this.key = Key.Builder.create(this, "TopicKey")
+                .description("Encrypts certfleet's alert topic")
+                .enableKeyRotation(true)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        // SNS decrypts to deliver to encrypted subscribers (SQS queues with their own keys) and to publish.
+        key.addToResourcePolicy(PolicyStatement.Builder.create().sid("AllowSnsToUseTheKey")
+                .principals(List.of(new ServicePrincipal("sns.amazonaws.com")))
+                .actions(List.of("kms:GenerateDataKey*", "kms:Decrypt")).resources(List.of("*")).build());
+        this.topic = Topic.Builder.create(this, "Topic")
+                .topicName(settings.topicName())
+                .displayName("certfleet alerts")
+                .masterKey(key)
+                .enforceSsl(true)
+                .build();
+        this.bus = EventBus.Builder.create(this, "Bus").eventBusName(settings.eventBusName()).build();
+        Map<String, String> environment = Map.of(
+                "CERTFLEET_TABLE", inventory.table().getTableName(),
+                "CERTFLEET_ALERT_TOPIC_ARN", topic.getTopicArn(),
+                "CERTFLEET_EVENT_BUS", bus.getEventBusName(),
+                "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        this.alerter = function("Alerter", "expiry alerts to owners, once per threshold", ALERTER, code, environment);
+        this.acmEvents = function("AcmEvents", "ACM's expiry events into certfleet's alerts", ACM_EVENTS, code,
+                environment);
+        Rule.Builder.create(this, "Schedule")
+                .description("certfleet: evaluate expiry alerts")
+                .schedule(Schedule.expression(settings.schedule()))
+                .targets(List.of(LambdaFunction.Builder.create(alerter).retryAttempts(2)
+                        .maxEventAge(Duration.hours(1)).build()))
+                .build();
+        Rule.Builder.create(this, "AcmExpiryEvents")
+                .description("certfleet: ACM's own expiry and renewal events")
+                .eventPattern(EventPattern.builder().source(List.of("aws.acm")).detailType(ACM_DETAIL_TYPES).build())
+                .targets(List.of(LambdaFunction.Builder.create(acmEvents).retryAttempts(2)
+                        .maxEventAge(Duration.hours(6)).build()))
+                .build();
+        grantLeastPrivilege(inventory);
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment) {
+        return Function.Builder.create(this, id)
+                .description("certfleet: " + purpose)
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(handler)
+                .code(code)
+                .memorySize(1024)
+                .timeout(Duration.minutes(5))
+                .reservedConcurrentExecutions(2)
+                .environment(environment)
+                .logGroup(LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH)
+                        .removalPolicy(RemovalPolicy.DESTROY).build())
+                .build();
+    }
+
+    private void grantLeastPrivilege(InventoryTable inventory) {
+        String table = inventory.table().getTableArn();
+        for (Function function : List.of(alerter, acmEvents)) {
+            // Query: expiring certificates (expiry index) and their bindings; GetItem: rotation locks;
+            // UpdateItem: the alert ledger's conditional claims and releases.
+            function.addToRolePolicy(PolicyStatement.Builder.create().sid("ReadInventoryWriteLedger")
+                    .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"))
+                    .resources(List.of(table, table + "/index/*")).build());
+            inventory.key().grantEncryptDecrypt(function);
+            topic.grantPublish(function);
+            bus.grantPutEventsTo(function);
+        }
+    }
+}
