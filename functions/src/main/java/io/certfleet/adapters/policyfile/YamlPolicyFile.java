@@ -5,6 +5,7 @@ import io.certfleet.core.finding.Severity;
 import io.certfleet.core.policy.ExpiryThresholds;
 import io.certfleet.core.policy.InvalidPolicyException;
 import io.certfleet.core.policy.PolicySet;
+import io.certfleet.core.policy.SecurityPolicies;
 import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.CipherSuites;
 import io.certfleet.core.probe.TlsVersion;
@@ -63,6 +64,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     expiryWarningDays: 30       # a probe reports EXPIRING_SOON within this many days
  *     expiryAlertDays: [45, 30, 14, 7, 3, 1]   # owners are alerted once at each, then daily once expired
  *     requireOcspStapling: false
+ *     securityPolicies: [ELBSecurityPolicy-TLS13-1-2-Res-2021-06, TLSv1.2_2021, TLS_1_2]   # [] allows any
+ *     keyTypes: [RSA, EC]          # RSA, EC, Ed25519
+ *     signatureAlgorithms: [SHA256withRSA, SHA256withECDSA]   # [] allows any that is not weak
+ *     maxValidityDays: 200
  *     severity: {WEAK_CIPHER_ENABLED: high}
  * </pre>
  * A profile without {@code extends} must give every field; unknown fields, cipher suites, codes and severities are
@@ -75,7 +80,7 @@ public final class YamlPolicyFile {
     private static final Set<String> TOP_LEVEL = Set.of("version", "default", "environments", "profiles");
     private static final Set<String> PROFILE_FIELDS = Set.of("extends", "minProtocol", "maxProtocol", "cipherSuites",
             "minRsaBits", "minEcBits", "weakSignatureHashes", "expiryWarningDays", "expiryAlertDays", "requireOcspStapling",
-            "severity");
+            "securityPolicies", "keyTypes", "signatureAlgorithms", "maxValidityDays", "severity");
 
     private final String file;
 
@@ -200,13 +205,21 @@ public final class YamlPolicyFile {
                 (n, p) -> Duration.ofDays(nonNegative(n, p)));
         ExpiryThresholds alertDays = field.value("expiryAlertDays", TlsPolicy::expiryThresholds, this::thresholds);
         boolean stapling = field.value("requireOcspStapling", TlsPolicy::requireOcspStaple, this::bool);
+        Set<String> securityPolicies = field.value("securityPolicies", TlsPolicy::allowedSecurityPolicies,
+                this::securityPolicies);
+        Set<String> keyTypes = field.value("keyTypes", TlsPolicy::allowedKeyTypes, this::keyTypes);
+        Set<String> signatures = field.value("signatureAlgorithms", TlsPolicy::allowedSignatureAlgorithms,
+                (n, p) -> new LinkedHashSet<>(strings(n, p)));
+        Duration maxValidity = field.value("maxValidityDays", TlsPolicy::maxValidity,
+                (n, p) -> Duration.ofDays(positive(n, p)));
         Map<FindingCode, Severity> severities = new EnumMap<>(FindingCode.class);
         base.ifPresent(policy -> severities.putAll(policy.severityOverrides()));
         if (fields.containsKey("severity")) {
             severities.putAll(severityOverrides(fields.get("severity").getValueNode(), path + ".severity"));
         }
         try {
-            return new TlsPolicy(name, min, max, suites, rsa, ec, hashes, warning, alertDays, stapling, severities);
+            return new TlsPolicy(name, min, max, suites, rsa, ec, hashes, warning, alertDays, stapling, severities,
+                    securityPolicies, keyTypes, signatures, maxValidity);
         } catch (IllegalArgumentException e) {
             throw error(key, path, e.getMessage().replaceFirst("^policy " + Pattern.quote(name)
                     + ": ", ""));
@@ -266,6 +279,37 @@ public final class YamlPolicyFile {
             suites.add(suite);
         }
         return suites;
+    }
+
+    private Set<String> securityPolicies(Node node, String path) {
+        List<String> names = strings(node, path);
+        for (int i = 0; i < names.size(); i++) {
+            if (!SecurityPolicies.isKnown(names.get(i))) {
+                throw error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", "unknown security policy '"
+                        + names.get(i) + "' (ELB SslPolicy, CloudFront MinimumProtocolVersion or API Gateway "
+                        + "SecurityPolicy names, e.g. ELBSecurityPolicy-TLS13-1-2-Res-2021-06, TLSv1.2_2021, TLS_1_2)");
+            }
+        }
+        return new LinkedHashSet<>(names);
+    }
+
+    private Set<String> keyTypes(Node node, String path) {
+        List<String> names = strings(node, path);
+        for (int i = 0; i < names.size(); i++) {
+            if (!TlsPolicy.KEY_TYPES.contains(names.get(i))) {
+                throw error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", "unknown key type '"
+                        + names.get(i) + "' (RSA, EC, Ed25519)");
+            }
+        }
+        return new LinkedHashSet<>(names);
+    }
+
+    private int positive(Node node, String path) {
+        int value = integer(node, path);
+        if (value < 1) {
+            throw error(node, path, "must be 1 or more, got " + value);
+        }
+        return value;
     }
 
     private ExpiryThresholds thresholds(Node node, String path) {

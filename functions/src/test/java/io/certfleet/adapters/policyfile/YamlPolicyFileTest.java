@@ -33,6 +33,10 @@ class YamlPolicyFileTest {
                     expiryWarningDays: 21
                     expiryAlertDays: [21, 7, 2]
                     requireOcspStapling: yes
+                    securityPolicies: [ELBSecurityPolicy-TLS13-1-3-2021-06, TLSv1.3_2025]
+                    keyTypes: [EC]
+                    signatureAlgorithms: [SHA384withECDSA]
+                    maxValidityDays: 90
                     severity:
                       EXPIRING_SOON: critical
                 """);
@@ -51,6 +55,13 @@ class YamlPolicyFileTest {
         assertThat(strict.warningWindow()).isEqualTo(Duration.ofDays(21));
         assertThat(strict.expiryThresholds().days()).containsExactly(21, 7, 2);
         assertThat(strict.requireOcspStaple()).isTrue();
+        assertThat(strict.allowedSecurityPolicies()).containsExactly("ELBSecurityPolicy-TLS13-1-3-2021-06",
+                "TLSv1.3_2025");
+        assertThat(strict.allowsSecurityPolicy("ELBSecurityPolicy-TLS13-1-2-2021-06")).isFalse();
+        assertThat(strict.allowedKeyTypes()).containsExactly("EC");
+        assertThat(strict.allowsSignature("sha384withecdsa")).isTrue();
+        assertThat(strict.allowsSignature("SHA256withECDSA")).isFalse();
+        assertThat(strict.maxValidity()).isEqualTo(Duration.ofDays(90));
         assertThat(strict.severityOf(FindingCode.EXPIRING_SOON, 20)).isEqualTo(Severity.CRITICAL);
     }
 
@@ -129,6 +140,51 @@ class YamlPolicyFileTest {
                 """)).isInstanceOf(InvalidPolicyException.class)
                 .hasMessage("p.yaml:5: profiles.web.expiryAlertDays: expected a list of days, e.g. [45, 30, 14, 7, 3, "
                         + "1], found '30'");
+    }
+
+    @Test
+    void unknownSecurityPoliciesAndKeyTypesAreErrorsWithLineAndField() {
+        assertThatThrownBy(() -> YamlPolicyFile.parse("p.yaml", """
+                version: 1
+                profiles:
+                  web:
+                    extends: public-web
+                    securityPolicies:
+                      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06
+                      - ELBSecurityPolicy-TLS13-1-2-Rs-2021-06
+                """)).isInstanceOf(InvalidPolicyException.class)
+                .hasMessageStartingWith("p.yaml:7: profiles.web.securityPolicies[1]: unknown security policy "
+                        + "'ELBSecurityPolicy-TLS13-1-2-Rs-2021-06'");
+        assertThatThrownBy(() -> YamlPolicyFile.parse("p.yaml", """
+                version: 1
+                profiles:
+                  web: {extends: public-web, keyTypes: [RSA, DSA]}
+                """)).isInstanceOf(InvalidPolicyException.class)
+                .hasMessage("p.yaml:3: profiles.web.keyTypes[1]: unknown key type 'DSA' (RSA, EC, Ed25519)");
+        assertThatThrownBy(() -> YamlPolicyFile.parse("p.yaml", """
+                version: 1
+                profiles:
+                  web: {extends: public-web, maxValidityDays: 0}
+                """)).isInstanceOf(InvalidPolicyException.class)
+                .hasMessage("p.yaml:3: profiles.web.maxValidityDays: must be 1 or more, got 0");
+    }
+
+    @Test
+    void theBuiltInProfilesSayWhatTheReadmeDocuments() {
+        PolicySet builtIn = PolicySet.builtIn();
+
+        TlsPolicy web = builtIn.profile("public-web").orElseThrow();
+        assertThat(web.allowedCipherSuites()).isEqualTo(TlsPolicy.MOZILLA_INTERMEDIATE);
+        assertThat(web.maxValidity()).isEqualTo(Duration.ofDays(200));
+        assertThat(web.allowsSecurityPolicy("ELBSecurityPolicy-TLS13-1-2-Res-2021-06")).isTrue();
+        assertThat(web.allowsSecurityPolicy("ELBSecurityPolicy-TLS13-1-2-2021-06")).as("keeps CBC suites").isFalse();
+        assertThat(web.allowedKeyTypes()).containsExactlyInAnyOrder("RSA", "EC");
+        TlsPolicy internal = builtIn.profile("internal-api").orElseThrow();
+        assertThat(internal.minVersion()).isEqualTo(TlsVersion.TLS_1_3);
+        assertThat(internal.allowedCipherSuites()).isEqualTo(TlsPolicy.MOZILLA_MODERN);
+        assertThat(builtIn.profile("partner").orElseThrow().expiryThresholds().first()).isEqualTo(60);
+        assertThat(builtIn.profile("iot").orElseThrow().maxValidity()).isEqualTo(Duration.ofDays(825));
+        assertThat(builtIn.profile("iot").orElseThrow().allowedSecurityPolicies()).isEmpty();
     }
 
     @Test
