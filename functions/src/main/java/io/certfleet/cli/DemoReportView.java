@@ -1,12 +1,15 @@
 package io.certfleet.cli;
 
 import io.certfleet.core.finding.Severity;
-import io.certfleet.core.inventory.BindingRecord;
-import io.certfleet.core.inventory.InventoryEntry;
-import io.certfleet.core.probe.fleet.BindingProbe;
+import io.certfleet.core.policy.EvaluatePolicy;
+import io.certfleet.core.policy.PolicyFinding;
+import io.certfleet.core.policy.PolicyRun;
+import io.certfleet.core.policy.Side;
 import io.certfleet.local.LocalAlertRouting;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,29 +45,59 @@ final class DemoReportView {
         printAlerts(report.alerts());
     }
 
-    /** Every finding of the probes and of expiry, by the owner who has to act on it. */
+    /**
+     * The policy engine's open findings, by the owner who has to act on them: one line per certificate or
+     * endpoint, its codes by side (config, wire, config-vs-wire).
+     */
     private void printFindingsByOwner(Demo.Report report) {
-        out.println("Findings by owner:");
-        Map<String, List<String[]>> byOwner = new TreeMap<>();
-        for (InventoryEntry entry : report.inventory()) {
-            String owner = entry.record().ownership().owner();
-            for (BindingRecord binding : entry.bindings()) {
-                BindingProbe probe = report.latestProbes().get(binding.key());
-                if (probe != null && probe.probed() && !probe.ok()) {
-                    byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(new String[] {
-                        probe.severity().map(Severity::label).orElse("?"), InventoryView.binding(binding),
-                        probe.codes().stream().map(Enum::name).collect(Collectors.joining(", "))});
-                }
+        Map<String, String> names = new HashMap<>();
+        report.inventory().forEach(entry -> {
+            names.put(entry.record().location().arn(), entry.record().facts() == null ? entry.record().location()
+                    .arn() : entry.record().facts().sans().isEmpty() ? entry.record().facts().subject()
+                    : entry.record().facts().sans().getFirst());
+            entry.bindings().forEach(binding -> names.put(binding.certificateArn() + "|"
+                    + EvaluatePolicy.subject(binding), InventoryView.binding(binding)));
+        });
+        Map<String, Map<String, List<PolicyFinding>>> byOwner = new TreeMap<>();
+        for (PolicyRun run : report.policy().runs()) {
+            List<PolicyFinding> open = new ArrayList<>(run.opened());
+            run.stillOpen().forEach(stored -> open.add(stored.finding()));
+            for (PolicyFinding finding : open) {
+                String where = finding.aboutBinding()
+                        ? names.getOrDefault(finding.certificateArn() + "|" + finding.subject(), finding.subject())
+                        : "certificate " + names.getOrDefault(finding.certificateArn(), finding.certificateArn());
+                byOwner.computeIfAbsent(finding.owner().isEmpty() ? "unowned" : finding.owner(),
+                        owner -> new TreeMap<>()).computeIfAbsent(where, w -> new ArrayList<>()).add(finding);
             }
         }
-        TextTable table = new TextTable("OWNER", "SEVERITY", "ENDPOINT", "FINDINGS");
-        byOwner.forEach((owner, findings) -> {
-            for (int i = 0; i < findings.size(); i++) {
-                String[] finding = findings.get(i);
-                table.row(i == 0 ? owner : "", finding[0], finding[1], finding[2]);
+        int total = report.policy().runs().stream().mapToInt(PolicyRun::open).sum();
+        out.printf("Findings by owner (policy engine: configuration, wire, and the two compared; %d open):%n", total);
+        TextTable table = new TextTable("OWNER", "SEVERITY", "WHERE", "FINDINGS");
+        byOwner.forEach((owner, subjects) -> {
+            boolean first = true;
+            for (Map.Entry<String, List<PolicyFinding>> subject : subjects.entrySet()) {
+                List<PolicyFinding> findings = subject.getValue();
+                String worst = findings.stream().map(PolicyFinding::severity).max(Comparator.naturalOrder())
+                        .map(Severity::label).orElse("?");
+                table.row(first ? owner : "", worst, subject.getKey(), bySide(findings));
+                first = false;
             }
         });
         table.print(out);
+        Map<String, Long> eventTypes = report.policy().eventTypes().stream()
+                .collect(Collectors.groupingBy(type -> type, TreeMap::new, Collectors.counting()));
+        out.printf("Events on bus certfleet: %s%n", eventTypes);
+    }
+
+    private static String bySide(List<PolicyFinding> findings) {
+        Map<Side, List<String>> sides = new EnumMap<>(Side.class);
+        findings.forEach(finding -> sides.computeIfAbsent(finding.side(), side -> new ArrayList<>())
+                .add(finding.code().name()));
+        return sides.entrySet().stream().map(entry -> switch (entry.getKey()) {
+            case CONFIGURATION -> "config: ";
+            case WIRE -> "wire: ";
+            case CONFIGURATION_VS_WIRE -> "config vs wire: ";
+        } + String.join(", ", entry.getValue().stream().distinct().toList())).collect(Collectors.joining("; "));
     }
 
     private void printAlerts(Demo.Alerts alerts) {

@@ -1,6 +1,8 @@
 package io.certfleet.local;
 
 import io.certfleet.core.alerting.AlertRun;
+import io.certfleet.core.policy.EvaluatePolicy;
+import io.certfleet.core.policy.PolicyRun;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
 import io.certfleet.core.fleet.AccountSelection;
 import io.certfleet.core.fleet.FleetScanResult;
@@ -34,7 +36,11 @@ public final class Demo {
     public record Report(String tableName, InventoryTable.Outcome table, int previousSeedRemoved,
                          DemoFleet.Seeded seeded, FleetScanResult scan, List<ScopeProbeResult> probes,
                          List<InventoryEntry> inventory, Map<BindingRecord.Key, BindingProbe> latestProbes,
-                         Alerts alerts) {
+                         Policy policy, Alerts alerts) {
+    }
+
+    /** The policy engine's judgement of every scanned account-region, and the events it published. */
+    public record Policy(List<PolicyRun> runs, List<String> eventTypes) {
     }
 
     /**
@@ -70,14 +76,31 @@ public final class Demo {
         List<InventoryEntry> inventory = wiring.listInventory().list(InventoryQuery.ALL_PRESENT);
         Map<BindingRecord.Key, BindingProbe> latest = wiring.probeResults().latestOf(inventory.stream()
                 .map(entry -> entry.record().location().arn()).collect(Collectors.toSet()));
-        return new Report(table.name(), tableOutcome, removed, seeded, scan, probes, inventory, latest, alerts());
+        LocalAlertRouting routing = new LocalAlertRouting(wiring.aws());
+        LocalAlertRouting.Routes routes = routing.ensure();
+        Wiring publishing = new Wiring(wiring.aws(), wiring.clock(), wiring.settings()
+                .withAlerts(routes.alertOptions()));
+        Policy policy = policy(plan, publishing, routing, routes);
+        return new Report(table.name(), tableOutcome, removed, seeded, scan, probes, inventory, latest, policy,
+                alerts(publishing, routing, routes));
+    }
+
+    /** Every scanned account-region judged against the policy, as the workflow's JudgeOne step does. */
+    private static Policy policy(ScanPlan plan, Wiring publishing, LocalAlertRouting routing,
+                                 LocalAlertRouting.Routes routes) {
+        routing.drain(routes.eventQueueUrl()); // left over from an interrupted earlier run
+        EvaluatePolicy evaluate = publishing.evaluatePolicy();
+        List<PolicyRun> runs = new ArrayList<>();
+        for (WorkItem item : plan.items()) {
+            runs.addAll(evaluate.evaluate(item.scope(), item.includesGlobalSources()));
+        }
+        List<String> eventTypes = routing.drainEvents(routes.eventQueueUrl()).stream()
+                .map(event -> event.path("detail-type").asText()).toList();
+        return new Policy(runs, eventTypes);
     }
 
     /** Alerts as deployed: the topic, the bus, an SQS queue subscribed to the topic, a rule to a queue. */
-    private Alerts alerts() {
-        LocalAlertRouting routing = new LocalAlertRouting(wiring.aws());
-        LocalAlertRouting.Routes routes = routing.ensure();
-        Wiring alerting = new Wiring(wiring.aws(), wiring.clock(), wiring.settings().withAlerts(routes.alertOptions()));
+    private static Alerts alerts(Wiring alerting, LocalAlertRouting routing, LocalAlertRouting.Routes routes) {
         AlertRun first = alerting.sendExpiryAlerts().run();
         List<LocalAlertRouting.ReceivedAlert> received = routing.drainAlerts(routes.alertQueueUrl());
         List<String> eventTypes = routing.drainEvents(routes.eventQueueUrl()).stream()

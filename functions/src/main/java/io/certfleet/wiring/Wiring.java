@@ -19,6 +19,9 @@ import io.certfleet.core.inventory.ListInventory;
 import io.certfleet.core.inventory.ReportExpiry;
 import io.certfleet.core.ownership.ResolveOwnership;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbAlertLedger;
+import io.certfleet.adapters.aws.dynamodb.DynamoDbFindingStore;
+import io.certfleet.adapters.aws.elb.ElbSecurityPolicyCatalog;
+import io.certfleet.core.policy.EvaluatePolicy;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbProbeResults;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbRotationLocks;
 import io.certfleet.adapters.aws.eventbridge.EventBridgePublisher;
@@ -164,6 +167,20 @@ public final class Wiring {
                 new DiagnoseEndpoint(trust, new AiaIssuerLookup(options.timeout()), clock));
         return new ProbeScope(inventory, new BindingTargets(options.reachesInternalEndpoints()), probe,
                 probeResults(), policies(), new ProbeScope.Settings(options.timeout(), options.concurrency()), clock);
+    }
+
+    /** Policy findings of an account-region, on the configuration and on the wire, stored with their history. */
+    public EvaluatePolicy evaluatePolicy() {
+        return new EvaluatePolicy(inventory, probeResults(), securityPolicies(), policies(), findingStore(), events(),
+                clock);
+    }
+
+    public DynamoDbFindingStore findingStore() {
+        return new DynamoDbFindingStore(aws.dynamoDb(), settings.tableName());
+    }
+
+    public ElbSecurityPolicyCatalog securityPolicies() {
+        return new ElbSecurityPolicyCatalog(aws);
     }
 
     public DynamoDbRotationLocks rotationLocks() {

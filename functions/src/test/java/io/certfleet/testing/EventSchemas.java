@@ -1,6 +1,9 @@
 package io.certfleet.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.certfleet.core.events.CertfleetEvent;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -27,6 +31,7 @@ public final class EventSchemas {
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true).build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventSchemas() {
     }
@@ -44,6 +49,24 @@ public final class EventSchemas {
         JsonSchema schema = SCHEMAS.computeIfAbsent(detailType, EventSchemas::load);
         return schema.validate(event).stream().map(ValidationMessage::getMessage)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * Checks an event as certfleet hands it to its publisher, wrapped the way EventBridge delivers it (envelope
+     * fields filled in as EventBridge would), against its schema.
+     */
+    public static void assertValid(CertfleetEvent event) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("version", "0");
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("detail-type", event.detailType());
+        envelope.put("source", CertfleetEvent.SOURCE);
+        envelope.put("account", "123456789012");
+        envelope.put("time", "2026-11-27T06:00:00Z");
+        envelope.put("region", "us-east-1");
+        envelope.set("resources", JSON.valueToTree(event.resources()));
+        envelope.set("detail", JSON.valueToTree(event.detail()));
+        assertValid((JsonNode) envelope);
     }
 
     public static void assertValid(JsonNode event) {

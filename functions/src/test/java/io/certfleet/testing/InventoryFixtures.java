@@ -144,6 +144,7 @@ public final class InventoryFixtures {
         private String dnsName = "lb.example.test";
         private Integer port = 443;
         private String scheme = "internal";
+        private String sslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
         private BindingBuilder(String resourceId, String certificateArn) {
             this.resourceId = resourceId;
@@ -170,6 +171,12 @@ public final class InventoryFixtures {
             return this;
         }
 
+        /** The security policy (ELB SslPolicy, CloudFront minimum protocol, API Gateway policy); null for none. */
+        public BindingBuilder sslPolicy(String value) {
+            this.sslPolicy = value;
+            return this;
+        }
+
         /** Where clients connect: host name, port (null: the service's default), scheme. */
         public BindingBuilder endpoint(String host, Integer listenerPort, String loadBalancerScheme) {
             this.dnsName = host;
@@ -180,7 +187,7 @@ public final class InventoryFixtures {
 
         public BindingRecord build() {
             return new BindingRecord(type, resourceId, certificateArn, isDefault, dnsName, scheme, port,
-                    "ELBSecurityPolicy-TLS13-1-2-2021-06", scope, seenAt, seenAt, null);
+                    sslPolicy, scope, seenAt, seenAt, null);
         }
     }
 }

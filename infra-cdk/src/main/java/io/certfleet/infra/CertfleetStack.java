@@ -58,6 +58,8 @@ public final class CertfleetStack extends Stack {
         Code code = lambdaCode(settings.lambdaJar());
         FleetScan scan = new FleetScan(this, "FleetScan", inventory, code, settings.scan());
         ExpiryAlerts alerts = new ExpiryAlerts(this, "ExpiryAlerts", inventory, code, settings.alerts());
+        scan.judge().addEnvironment("CERTFLEET_EVENT_BUS", alerts.bus().getEventBusName());
+        alerts.bus().grantPutEventsTo(scan.judge());
         CfnOutput.Builder.create(this, "InventoryTableName").value(inventory.table().getTableName()).build();
         CfnOutput.Builder.create(this, "ScanStateMachineArn").value(scan.stateMachine().getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "AlertTopicArn").value(alerts.topic().getTopicArn())

@@ -54,6 +54,7 @@ public final class FleetScan extends Construct {
     static final String WORKER = "io.certfleet.handlers.ScanWorkerHandler::handleRequest";
     static final String SUMMARY = "io.certfleet.handlers.ScanSummaryHandler::handleRequest";
     static final String PROBER = "io.certfleet.handlers.ProbeWorkerHandler::handleRequest";
+    static final String JUDGE = "io.certfleet.handlers.PolicyWorkerHandler::handleRequest";
     /** Fixed, so that member accounts' scanner roles can trust it by name. */
     static final String WORKER_ROLE_NAME = "certfleet-scan-worker";
 
@@ -66,6 +67,8 @@ public final class FleetScan extends Construct {
     private final Function worker;
     private final Function summary;
     private final Function prober;
+    private final Function judge;
+    private Pass itemNotProbed;
     private final StateMachine stateMachine;
 
     public FleetScan(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
@@ -91,6 +94,9 @@ public final class FleetScan extends Construct {
         // public endpoint the scan found (outside any VPC, so internal load balancers are skipped and said so).
         this.prober = function("Prober", "probes one account-region's endpoints over TLS", PROBER, code,
                 environment, Duration.minutes(10), null);
+        // The judge reads the inventory, the probes and ELB's security policies, stores findings, publishes events.
+        this.judge = function("Judge", "judges one account-region against the TLS policy", JUDGE, code,
+                environment, Duration.minutes(5), null);
         grantLeastPrivilege(inventory, settings.scannerRoleName());
         this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineType(StateMachineType.STANDARD)
@@ -111,6 +117,11 @@ public final class FleetScan extends Construct {
 
     public StateMachine stateMachine() {
         return stateMachine;
+    }
+
+    /** The policy step's function: it publishes findings' events on certfleet's bus (granted by the stack). */
+    public Function judge() {
+        return judge;
     }
 
     private IChainable definition(int maxConcurrency) {
@@ -137,9 +148,14 @@ public final class FleetScan extends Construct {
         software.amazon.awscdk.services.stepfunctions.Map scanEach = software.amazon.awscdk.services.stepfunctions
                 .Map.Builder.create(this, "ScanEach")
                 .itemsPath("$.items").maxConcurrency(maxConcurrency).resultPath(JsonPath.DISCARD).build();
+        this.itemNotProbed = Pass.Builder.create(this, "ItemNotProbed")
+                .comment("The bindings keep their previous probe results.").build();
         LambdaInvoke probeOne = probeOne();
         scanOne.next(probeOne);
         itemNotScanned.next(probeOne);
+        LambdaInvoke judgeOne = judgeOne();
+        probeOne.next(judgeOne);
+        itemNotProbed.next(judgeOne);
         scanEach.itemProcessor(scanOne);
         LambdaInvoke summarize = LambdaInvoke.Builder.create(this, "Summarize")
                 .lambdaFunction(summary).payloadResponseOnly(true)
@@ -159,10 +175,27 @@ public final class FleetScan extends Construct {
                 .errors(List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
                         "Lambda.TooManyRequestsException"))
                 .interval(Duration.seconds(5)).backoffRate(2).maxAttempts(3).build());
-        probeOne.addCatch(Pass.Builder.create(this, "ItemNotProbed")
-                .comment("The bindings keep their previous probe results.").build(),
-                CatchProps.builder().errors(List.of(Errors.ALL)).resultPath(JsonPath.DISCARD).build());
+        probeOne.addCatch(itemNotProbed, CatchProps.builder().errors(List.of(Errors.ALL))
+                .resultPath(JsonPath.DISCARD).build());
         return probeOne;
+    }
+
+    /**
+     * JudgeOne: the item's certificates and endpoints against the policy, after its probe (or its failure: the
+     * configuration side is judged all the same, and unprobed endpoints keep their open wire findings).
+     */
+    private LambdaInvoke judgeOne() {
+        LambdaInvoke judgeOne = LambdaInvoke.Builder.create(this, "JudgeOne")
+                .lambdaFunction(judge).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                .resultPath(JsonPath.DISCARD).build();
+        judgeOne.addRetry(RetryProps.builder()
+                .errors(List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
+                        "Lambda.TooManyRequestsException"))
+                .interval(Duration.seconds(5)).backoffRate(2).maxAttempts(3).build());
+        judgeOne.addCatch(Pass.Builder.create(this, "ItemNotJudged")
+                .comment("The item's findings stay as the last evaluation left them.").build(),
+                CatchProps.builder().errors(List.of(Errors.ALL)).resultPath(JsonPath.DISCARD).build());
+        return judgeOne;
     }
 
     private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment,
@@ -200,7 +233,12 @@ public final class FleetScan extends Construct {
                 List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"), List.of(table)));
         prober.addToRolePolicy(statement("ReadBindingsWriteProbes",
                 List.of("dynamodb:Query", "dynamodb:BatchWriteItem"), tableAndIndexes));
-        for (Function function : List.of(planner, worker, summary, prober)) {
+        // Query: the scope's bindings and certificates (byAccount), their probes and open findings; UpdateItem: findings.
+        judge.addToRolePolicy(statement("ReadInventoryWriteFindings",
+                List.of("dynamodb:Query", "dynamodb:UpdateItem"), tableAndIndexes));
+        judge.addToRolePolicy(statement("ExpandSecurityPolicies",
+                List.of("elasticloadbalancing:DescribeSSLPolicies"), List.of("*")));
+        for (Function function : List.of(planner, worker, summary, prober, judge)) {
             inventory.key().grantEncryptDecrypt(function);
         }
     }

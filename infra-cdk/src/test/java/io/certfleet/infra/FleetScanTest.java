@@ -17,7 +17,8 @@ class FleetScanTest {
 
     @Test
     void fourFunctionsOnJava21FromTheOneJar() {
-        for (String handler : List.of(FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY, FleetScan.PROBER)) {
+        for (String handler : List.of(FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY, FleetScan.PROBER,
+                FleetScan.JUDGE)) {
             template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                     "Runtime", "java21",
                     "Architectures", List.of("arm64"),
@@ -28,7 +29,7 @@ class FleetScanTest {
                             "CERTFLEET_SCANNER_ROLE", "certfleet-scanner",
                             "CERTFLEET_ACCOUNTS", "organization")))));
         }
-        template.resourceCountIs("AWS::Lambda::Function", 6);
+        template.resourceCountIs("AWS::Lambda::Function", 7); // and the two of ExpiryAlerts
     }
 
     @Test
@@ -71,8 +72,16 @@ class FleetScanTest {
                         .doesNotContain("States.TaskFailed"));
         assertThat(probeOne.path("Catch")).singleElement().satisfies(handler ->
                 assertThat(handler.path("Next").asText()).isEqualTo("ItemNotProbed"));
-        assertThat(states.path("ItemNotProbed").path("End").asBoolean()).isTrue();
-        assertThat(probeOne.path("End").asBoolean()).isTrue();
+        assertThat(states.path("ItemNotProbed").path("Next").asText()).as("a failed probe is still judged")
+                .isEqualTo("JudgeOne");
+        assertThat(probeOne.path("Next").asText()).isEqualTo("JudgeOne");
+        JsonNode judgeOne = states.path("JudgeOne");
+        assertThat(judgeOne.path("Resource").asText()).contains(":function:FleetScanJudge");
+        assertThat(judgeOne.path("ResultPath").isNull()).isTrue();
+        assertThat(judgeOne.path("Catch")).singleElement().satisfies(handler ->
+                assertThat(handler.path("Next").asText()).isEqualTo("ItemNotJudged"));
+        assertThat(states.path("ItemNotJudged").path("End").asBoolean()).isTrue();
+        assertThat(judgeOne.path("End").asBoolean()).isTrue();
         JsonNode summarize = asl.path("States").path("Summarize");
         assertThat(summarize.path("Resource").asText()).contains(":function:FleetScanSummary");
         assertThat(summarize.path("Parameters").path("scanId.$").asText()).isEqualTo("$.scanId");
@@ -96,6 +105,7 @@ class FleetScanTest {
         List<String> worker = actionsOf("FleetScanWorker");
         List<String> summary = actionsOf("FleetScanSummary");
         List<String> prober = actionsOf("FleetScanProber");
+        List<String> judge = actionsOf("FleetScanJudge");
 
         assertThat(withoutKms(planner)).containsExactlyInAnyOrder("organizations:ListAccounts",
                 "organizations:ListTagsForResource", "dynamodb:PutItem");
@@ -106,7 +116,10 @@ class FleetScanTest {
                 "dynamodb:PutItem");
         assertThat(withoutKms(prober)).as("the prober reads bindings and writes probe results, nothing else")
                 .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:BatchWriteItem");
-        for (List<String> actions : List.of(planner, worker, summary, prober)) {
+        assertThat(withoutKms(judge)).as("the judge reads, expands ELB policies, stores findings, publishes events")
+                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:UpdateItem",
+                        "elasticloadbalancing:DescribeSSLPolicies", "events:PutEvents");
+        for (List<String> actions : List.of(planner, worker, summary, prober, judge)) {
             assertThat(actions).noneMatch(action -> action.equals("*") || action.endsWith(":*"))
                     .contains("kms:Decrypt", "kms:GenerateDataKey*");
         }

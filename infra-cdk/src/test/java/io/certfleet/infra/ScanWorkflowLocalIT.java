@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certfleet.adapters.aws.dynamodb.DynamoDbFindingStore;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbInventoryRepository;
+import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.finding.FindingCode;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
 import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.local.FleetSeeder;
@@ -66,7 +69,7 @@ class ScanWorkflowLocalIT {
                 try (FleetSeeder.Account seed = seeder.in(account, region)) {
                     String name = account + "." + region.id() + ".workflow.test";
                     seed.importCertificate(CertificateBuilder.certificate(name).dnsNames(name).issuedBy(ca)
-                            .validFor(Instant.now(), Duration.ofDays(60)).build(), Map.of());
+                            .validFor(Instant.now(), Duration.ofDays(300)).build(), Map.of());
                 }
             }
         }
@@ -88,6 +91,15 @@ class ScanWorkflowLocalIT {
         assertThat(new DynamoDbInventoryRepository(emulator.clients().dynamoDbEnhanced(), emulator.clients().dynamoDb(),
                 TABLE).find(InventoryQuery.ALL_PRESENT)).extracting(r -> r.location().accountId())
                 .containsOnly(AwsEmulator.ACCOUNT_ID, member).hasSize(4);
+        // JudgeOne ran for every item: each certificate lives 300 days, beyond public-web's 200.
+        DynamoDbFindingStore findings = new DynamoDbFindingStore(emulator.clients().dynamoDb(), TABLE);
+        for (String account : List.of(AwsEmulator.ACCOUNT_ID, member)) {
+            for (Region region : List.of(Region.US_EAST_1, Region.EU_WEST_1)) {
+                assertThat(findings.open(new ScanScope(account, region.id())))
+                        .extracting(stored -> stored.finding().code()).as(account + "/" + region)
+                        .containsExactly(FindingCode.VALIDITY_TOO_LONG);
+            }
+        }
     }
 
     @Test

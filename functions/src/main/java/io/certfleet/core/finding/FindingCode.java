@@ -26,14 +26,44 @@ public enum FindingCode {
     NOT_TLS(Severity.CRITICAL, "the peer answered, but not with TLS"),
     CONNECTION_REFUSED(Severity.CRITICAL, "the TCP connection was refused"),
     TIMEOUT(Severity.CRITICAL, "connecting or the handshake timed out"),
-    DNS_FAILURE(Severity.CRITICAL, "the host name did not resolve");
+    DNS_FAILURE(Severity.CRITICAL, "the host name did not resolve"),
+
+    // Policy-only codes (certfleet's, not the contract's): configuration and certificate rules of a profile.
+    SECURITY_POLICY_NOT_ALLOWED(Severity.MEDIUM, "the endpoint's security policy is not one the profile allows", true),
+    UNKNOWN_SECURITY_POLICY(Severity.MEDIUM, "the endpoint's security policy cannot be expanded to protocols", true),
+    CONFIG_WIRE_MISMATCH(Severity.HIGH, "what the endpoint serves differs from what its configuration says", true),
+    KEY_TYPE_NOT_ALLOWED(Severity.MEDIUM, "the certificate's key type is not one the profile allows", true),
+    SIGNATURE_NOT_ALLOWED(Severity.MEDIUM, "the certificate's signature algorithm is not one the profile allows",
+            true),
+    VALIDITY_TOO_LONG(Severity.MEDIUM, "the certificate's lifetime exceeds the profile's maximum", true);
 
     private final Severity defaultSeverity;
     private final String meaning;
+    private final boolean policyOnly;
 
     FindingCode(Severity defaultSeverity, String meaning) {
+        this(defaultSeverity, meaning, false);
+    }
+
+    FindingCode(Severity defaultSeverity, String meaning, boolean policyOnly) {
         this.defaultSeverity = defaultSeverity;
         this.meaning = meaning;
+        this.policyOnly = policyOnly;
+    }
+
+    /** A code of certfleet's policy engine, documented in the README, not in the product contract. */
+    public boolean policyOnly() {
+        return policyOnly;
+    }
+
+    /** Whether the code means a client's handshake fails (or reaches the wrong certificate). */
+    public boolean breaksHandshakes() {
+        return switch (this) {
+            case EXPIRED, NOT_YET_VALID, HOSTNAME_MISMATCH, SELF_SIGNED, UNTRUSTED_ROOT, INCOMPLETE_CHAIN, REVOKED,
+                 PROTOCOL_MISMATCH, CIPHER_MISMATCH, WRONG_CERTIFICATE, NOT_TLS, CONNECTION_REFUSED, TIMEOUT,
+                 DNS_FAILURE -> true;
+            default -> false;
+        };
     }
 
     public Severity defaultSeverity() {

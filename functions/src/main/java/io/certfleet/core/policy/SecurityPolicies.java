@@ -41,10 +41,13 @@ public final class SecurityPolicies {
             "TLSv1.2_2021", from(TlsVersion.TLS_1_2), "TLSv1.2_2025", from(TlsVersion.TLS_1_2),
             "TLSv1.3_2025", from(TlsVersion.TLS_1_3));
 
-    /** API Gateway's classic {@code SecurityPolicy} values; the enhanced ones are read from their names. */
+    /**
+     * API Gateway's legacy {@code SecurityPolicy} values (its guide, "Choose a security policy": TLS_1_0 accepts TLS
+     * 1.0 to 1.3, TLS_1_2 accepts 1.2 and 1.3); the enhanced ones are read from their names.
+     */
     public static final Map<String, Set<TlsVersion>> APIGATEWAY = Map.of(
-            "TLS_1_0", EnumSet.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1, TlsVersion.TLS_1_2),
-            "TLS_1_2", EnumSet.of(TlsVersion.TLS_1_2));
+            "TLS_1_0", from(TlsVersion.TLS_1_0),
+            "TLS_1_2", from(TlsVersion.TLS_1_2));
 
     /** {@code SecurityPolicy_TLS13_1_2_2021_06}: TLS 1.3 down to 1.2 (API Gateway's enhanced policies). */
     private static final Pattern APIGATEWAY_ENHANCED = Pattern.compile("SecurityPolicy_TLS13_1_([0-3])(_[A-Za-z0-9]+)+");

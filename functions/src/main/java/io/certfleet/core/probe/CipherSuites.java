@@ -122,6 +122,41 @@ public final class CipherSuites {
     }
 
     /** The IANA name of a code, or {@code 0xC02B} for a suite certfleet does not know. */
+    /** OpenSSL's names (ELB DescribeSSLPolicies speaks them) for the suites AWS services offer, to IANA names. */
+    private static final Map<String, String> OPENSSL_NAMES = Map.ofEntries(
+            Map.entry("ECDHE-ECDSA-AES128-GCM-SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
+            Map.entry("ECDHE-RSA-AES128-GCM-SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+            Map.entry("ECDHE-ECDSA-AES128-SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"),
+            Map.entry("ECDHE-RSA-AES128-SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"),
+            Map.entry("ECDHE-ECDSA-AES128-SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"),
+            Map.entry("ECDHE-RSA-AES128-SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"),
+            Map.entry("ECDHE-ECDSA-AES256-GCM-SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"),
+            Map.entry("ECDHE-RSA-AES256-GCM-SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"),
+            Map.entry("ECDHE-ECDSA-AES256-SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"),
+            Map.entry("ECDHE-RSA-AES256-SHA384", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"),
+            Map.entry("ECDHE-RSA-AES256-SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"),
+            Map.entry("ECDHE-ECDSA-AES256-SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"),
+            Map.entry("ECDHE-ECDSA-CHACHA20-POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"),
+            Map.entry("ECDHE-RSA-CHACHA20-POLY1305", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
+            Map.entry("AES128-GCM-SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"),
+            Map.entry("AES128-SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA256"),
+            Map.entry("AES128-SHA", "TLS_RSA_WITH_AES_128_CBC_SHA"),
+            Map.entry("AES256-GCM-SHA384", "TLS_RSA_WITH_AES_256_GCM_SHA384"),
+            Map.entry("AES256-SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA256"),
+            Map.entry("AES256-SHA", "TLS_RSA_WITH_AES_256_CBC_SHA"),
+            Map.entry("DES-CBC3-SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA"));
+
+    /**
+     * The IANA name of a suite named the OpenSSL way ({@code ECDHE-RSA-AES128-GCM-SHA256}); an IANA name (TLS 1.3
+     * suites are named alike by both) is returned as it is; empty when neither.
+     */
+    public static Optional<String> ianaNameOf(String openSslOrIanaName) {
+        if (byName(openSslOrIanaName).isPresent()) {
+            return Optional.of(openSslOrIanaName);
+        }
+        return Optional.ofNullable(OPENSSL_NAMES.get(openSslOrIanaName));
+    }
+
     public static String nameOf(int code) {
         Suite suite = BY_CODE.get(code);
         return suite != null ? suite.name() : String.format("0x%04X", code);

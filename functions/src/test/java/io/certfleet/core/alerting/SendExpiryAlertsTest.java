@@ -41,6 +41,11 @@ class SendExpiryAlertsTest {
                 messages.add(message);
             }, events::addAll, PolicySet.builtIn(), clock);
 
+    @org.junit.jupiter.api.AfterEach
+    void everyEventMatchesItsSchema() {
+        events.forEach(io.certfleet.testing.EventSchemas::assertValid);
+    }
+
     private InventoryRecord certificate(String name, Duration left) {
         InventoryRecord record = InventoryFixtures.record(ARN)
                 .facts(InventoryFixtures.facts(name, START.plus(left))).build();

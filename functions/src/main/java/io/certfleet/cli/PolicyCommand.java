@@ -1,0 +1,82 @@
+package io.certfleet.cli;
+
+import io.certfleet.adapters.policyfile.YamlPolicyFile;
+import io.certfleet.core.policy.InvalidPolicyException;
+import io.certfleet.core.policy.PolicySet;
+import io.certfleet.core.policy.TlsPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code certfleet policy check FILE}: validates a policy file and says what it means. */
+@Command(name = "policy", mixinStandardHelpOptions = true,
+        description = "Policy files (YAML): one TLS profile per environment.",
+        subcommands = {PolicyCommand.Check.class})
+final class PolicyCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Validates a policy file: exit 0 and a summary of its profiles when it is sound; exit 1 and"
+                    + " one line 'FILE:LINE: FIELD: REASON' on stderr when it is not.",
+                    "Unknown fields, cipher suites, security policies, key types, finding codes and severities are "
+                            + "errors, never ignored."})
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The policy file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PolicySet policies;
+            try {
+                policies = YamlPolicyFile.read(file);
+            } catch (InvalidPolicyException e) {
+                spec.commandLine().getErr().println("certfleet: " + e.getMessage());
+                return ExitCode.FINDINGS;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s: valid (format version %d), %d profile(s), default %s%n", file, policies.version(),
+                    policies.profiles().size(), policies.defaultProfile());
+            policies.environments().forEach((environment, profile) ->
+                    out.printf("  environment %s -> %s%n", environment, profile));
+            TextTable table = new TextTable("PROFILE", "PROTOCOLS", "SUITES", "SECURITY POLICIES", "KEYS",
+                    "MAX VALIDITY", "ALERTS (DAYS)");
+            for (TlsPolicy policy : policies.profiles().values()) {
+                table.row(policy.name(), policy.minVersion().protocolName() + "-" + policy.maxVersion().protocolName(),
+                        Integer.toString(policy.allowedCipherSuites().size()),
+                        policy.allowedSecurityPolicies().isEmpty() ? "any that fits"
+                                : Integer.toString(policy.allowedSecurityPolicies().size()),
+                        policy.allowedKeyTypes().stream().sorted().map(type -> type + keyMinimum(policy, type))
+                                .collect(Collectors.joining(", ")),
+                        policy.maxValidity().toDays() + " days",
+                        policy.expiryThresholds().days().stream().map(String::valueOf)
+                                .collect(Collectors.joining(",")));
+            }
+            table.print(out);
+            return ExitCode.OK;
+        }
+
+        private static String keyMinimum(TlsPolicy policy, String type) {
+            return switch (type) {
+                case "RSA" -> " >= " + policy.minRsaBits();
+                case "EC" -> " >= " + policy.minEcBits();
+                default -> "";
+            };
+        }
+    }
+}

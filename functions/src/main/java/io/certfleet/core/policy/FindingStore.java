@@ -1,0 +1,21 @@
+package io.certfleet.core.policy;
+
+import io.certfleet.core.discovery.ScanScope;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port: the policy findings of each account-region, with their first-seen and last-seen times; a finding that
+ * goes away is marked resolved (and kept for a while), never simply deleted.
+ */
+public interface FindingStore {
+
+    /** The findings of a scope that are open (not resolved). */
+    List<StoredFinding> open(ScanScope scope);
+
+    /** Records findings as seen at {@code at}: new ones open with {@code firstSeen = at}, others keep theirs. */
+    void seen(List<PolicyFinding> findings, Instant at);
+
+    /** Marks findings resolved at {@code at}. */
+    void resolved(List<StoredFinding> findings, Instant at);
+}

@@ -1,0 +1,38 @@
+package io.certfleet.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.certfleet.api.PolicyJson;
+import io.certfleet.core.discovery.WorkItem;
+import io.certfleet.core.policy.PolicyRun;
+import io.certfleet.handlers.events.EventJson;
+import io.certfleet.handlers.events.ScanRequests;
+import io.certfleet.wiring.Wiring;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * The policy step of the scan workflow: judges one account-region's certificates and endpoints (configuration,
+ * wire, and the two compared), stores the findings with their history and publishes their changes as events.
+ */
+public final class PolicyWorkerHandler implements RequestStreamHandler {
+
+    private final Wiring wiring;
+
+    public PolicyWorkerHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    PolicyWorkerHandler(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        WorkItem item = ScanRequests.readWorkItem(input);
+        List<PolicyRun> runs = wiring.evaluatePolicy().evaluate(item.scope(), item.includesGlobalSources());
+        context.getLogger().log(EventJson.toJson(PolicyJson.runs(runs)));
+        EventJson.write(output, PolicyJson.runs(runs));
+    }
+}
