@@ -4,6 +4,8 @@ import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -14,14 +16,20 @@ import software.constructs.Construct;
 public final class CertfleetStack extends Stack {
 
     /** Settings of one deployment; {@link #fromContext} reads them from CDK context ({@code -c key=value}). */
-    public record Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts) {
+    public record Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts,
+                           Optional<Path> policyFile) {
+
+        public Settings withPolicyFile(Path file) {
+            return new Settings(tableName, lambdaJar, scan, alerts, Optional.of(file));
+        }
+
         public static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "functions", "target",
                 "certfleet-functions-lambda.jar");
 
         public static Settings defaults() {
             return new Settings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_LAMBDA_JAR,
                     new FleetScan.Settings("rate(6 hours)", "organization", List.of(), "certfleet-scanner", 20),
-                    new ExpiryAlerts.Settings("rate(1 hour)", "certfleet-alerts", "certfleet"));
+                    new ExpiryAlerts.Settings("rate(1 hour)", "certfleet-alerts", "certfleet"), Optional.empty());
         }
 
         static Settings fromContext(Construct scope) {
@@ -40,7 +48,10 @@ public final class CertfleetStack extends Stack {
                     new ExpiryAlerts.Settings(
                             context(scope, "certfleet:alertSchedule", defaults.alerts().schedule()),
                             context(scope, "certfleet:alertTopicName", defaults.alerts().topicName()),
-                            context(scope, "certfleet:eventBusName", defaults.alerts().eventBusName())));
+                            context(scope, "certfleet:eventBusName", defaults.alerts().eventBusName()),
+                            ExpiryAlerts.Settings.parseOwnerEmails(context(scope, "certfleet:alertSubscriptions", ""))),
+                    Optional.ofNullable(scope.getNode().tryGetContext("certfleet:policyFile"))
+                            .map(Object::toString).filter(file -> !file.isBlank()).map(Path::of));
         }
 
         private static String context(Construct scope, String key, String fallback) {
@@ -59,6 +70,12 @@ public final class CertfleetStack extends Stack {
         FleetScan scan = new FleetScan(this, "FleetScan", inventory, code, settings.scan());
         ExpiryAlerts alerts = new ExpiryAlerts(this, "ExpiryAlerts", inventory, code, settings.alerts());
         scan.judge().addEnvironment("CERTFLEET_EVENT_BUS", alerts.bus().getEventBusName());
+        settings.policyFile().ifPresent(file -> {
+            PolicyLayer policy = new PolicyLayer(this, "Policy", file);
+            for (Function function : List.of(scan.prober(), scan.judge(), alerts.alerter(), alerts.acmEvents())) {
+                policy.attachTo(function);
+            }
+        });
         alerts.bus().grantPutEventsTo(scan.judge());
         CfnOutput.Builder.create(this, "InventoryTableName").value(inventory.table().getTableName()).build();
         CfnOutput.Builder.create(this, "ScanStateMachineArn").value(scan.stateMachine().getStateMachineArn()).build();

@@ -18,7 +18,10 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.StringConditions;
+import software.amazon.awscdk.services.sns.SubscriptionFilter;
 import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
@@ -37,8 +40,35 @@ public final class ExpiryAlerts extends Construct {
     static final List<String> ACM_DETAIL_TYPES = List.of("ACM Certificate Approaching Expiration",
             "ACM Certificate Renewal Action Required");
 
-    /** How often alerts are evaluated, and the names of the topic and bus. */
-    public record Settings(String schedule, String topicName, String eventBusName) {
+    /**
+     * How often alerts are evaluated, the names of the topic and bus, and owners' email subscriptions (owner to
+     * address; each gets only its own alerts, through a filter policy on the {@code owner} attribute).
+     */
+    public record Settings(String schedule, String topicName, String eventBusName, Map<String, String> ownerEmails) {
+        public Settings {
+            ownerEmails = Map.copyOf(ownerEmails);
+        }
+
+        public Settings(String schedule, String topicName, String eventBusName) {
+            this(schedule, topicName, eventBusName, Map.of());
+        }
+
+        /** {@code payments-team=payments@example.com,web-team=web@example.com} (CDK context). */
+        static Map<String, String> parseOwnerEmails(String text) {
+            Map<String, String> emails = new java.util.LinkedHashMap<>();
+            for (String pair : text.split(",")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                String[] parts = pair.split("=", 2);
+                if (parts.length != 2 || parts[0].isBlank() || !parts[1].strip().matches("[^@\\s]+@[^@\\s]+")) {
+                    throw new IllegalArgumentException("certfleet:alertSubscriptions: '" + pair.strip()
+                            + "' is not owner=email (e.g. payments-team=payments@example.com)");
+                }
+                emails.put(parts[0].strip(), parts[1].strip());
+            }
+            return emails;
+        }
     }
 
     private final Key key;
@@ -64,6 +94,9 @@ public final class ExpiryAlerts extends Construct {
                 .masterKey(key)
                 .enforceSsl(true)
                 .build();
+        settings.ownerEmails().forEach((owner, email) -> topic.addSubscription(EmailSubscription.Builder
+                .create(email).filterPolicy(Map.of("owner", SubscriptionFilter.stringFilter(StringConditions.builder()
+                        .allowlist(List.of(owner)).build()))).build()));
         this.bus = EventBus.Builder.create(this, "Bus").eventBusName(settings.eventBusName()).build();
         Map<String, String> environment = Map.of(
                 "CERTFLEET_TABLE", inventory.table().getTableName(),
@@ -94,6 +127,14 @@ public final class ExpiryAlerts extends Construct {
 
     public EventBus bus() {
         return bus;
+    }
+
+    public Function alerter() {
+        return alerter;
+    }
+
+    public Function acmEvents() {
+        return acmEvents;
     }
 
     private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment) {

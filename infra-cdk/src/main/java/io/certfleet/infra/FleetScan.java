@@ -119,6 +119,11 @@ public final class FleetScan extends Construct {
         return stateMachine;
     }
 
+    /** The probe step's function (it judges the wire under the policy). */
+    public Function prober() {
+        return prober;
+    }
+
     /** The policy step's function: it publishes findings' events on certfleet's bus (granted by the stack). */
     public Function judge() {
         return judge;

@@ -81,7 +81,8 @@ class CertfleetStackTest {
     @Test
     void aMissingLambdaJarFailsSynthWithTheBuildCommand() {
         CertfleetStack.Settings settings = new CertfleetStack.Settings("t", Path.of("no", "such.jar"),
-                CertfleetStack.Settings.defaults().scan(), CertfleetStack.Settings.defaults().alerts());
+                CertfleetStack.Settings.defaults().scan(), CertfleetStack.Settings.defaults().alerts(),
+                java.util.Optional.empty());
 
         assertThatThrownBy(() -> new CertfleetStack(new App(), "Broken", StackProps.builder().build(), settings))
                 .isInstanceOf(IllegalStateException.class)

@@ -35,7 +35,8 @@ public enum FindingCode {
     KEY_TYPE_NOT_ALLOWED(Severity.MEDIUM, "the certificate's key type is not one the profile allows", true),
     SIGNATURE_NOT_ALLOWED(Severity.MEDIUM, "the certificate's signature algorithm is not one the profile allows",
             true),
-    VALIDITY_TOO_LONG(Severity.MEDIUM, "the certificate's lifetime exceeds the profile's maximum", true);
+    VALIDITY_TOO_LONG(Severity.MEDIUM, "the certificate's lifetime exceeds the profile's maximum", true),
+    MALFORMED_CERTIFICATE(Severity.HIGH, "the stored certificate or its chain cannot be parsed", true);
 
     private final Severity defaultSeverity;
     private final String meaning;

@@ -4,6 +4,7 @@ import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.events.CertfleetEvent;
 import io.certfleet.core.events.EventPublisher;
 import io.certfleet.core.finding.Finding;
+import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryRecord;
 import io.certfleet.core.inventory.InventoryRepository;
@@ -94,6 +95,8 @@ public final class EvaluatePolicy {
 
         List<PolicyFinding> current = new ArrayList<>();
         certificates.forEach(record -> current.addAll(certificateFindings(scope, record)));
+        here.records().stream().filter(record -> record.isActive() && !record.isReadable())
+                .map(record -> malformed(scope, record)).forEach(current::add);
         bindings.forEach(binding -> current.addAll(bindingFindings(scope, binding,
                 Optional.ofNullable(served.get(binding.certificateArn())), Optional.ofNullable(latest.get(binding.key())))));
         return reconcile(scope, current, bindings, latest, certificates.size(), now);
@@ -111,6 +114,15 @@ public final class EvaluatePolicy {
             }
         }
         return findings;
+    }
+
+    /** A certificate whose body or chain could not be parsed: judged as such, never skipped in silence. */
+    private PolicyFinding malformed(ScanScope scope, InventoryRecord record) {
+        TlsPolicy policy = policies.forEnvironment(record.ownership().environment());
+        return new PolicyFinding(scope, record.location().arn(), PolicyFinding.CERTIFICATE,
+                FindingCode.MALFORMED_CERTIFICATE, policy.severityOf(FindingCode.MALFORMED_CERTIFICATE, Long.MAX_VALUE),
+                record.malformedReason(), Side.CONFIGURATION, policy.name(), record.ownership().owner(),
+                record.ownership().environment());
     }
 
     private List<PolicyFinding> bindingFindings(ScanScope scope, BindingRecord binding,

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A ledger behind the port for unit tests (the DynamoDB one is tested against moto). */
-final class InMemoryAlertLedger implements AlertLedger {
+public final class InMemoryAlertLedger implements AlertLedger {
 
     private final Map<String, Long> last = new HashMap<>();
 

@@ -182,6 +182,21 @@ class EvaluatePolicyTest {
         assertThat(run.opened().getFirst().subject()).isEqualTo(PolicyFinding.CERTIFICATE);
     }
 
+    @Test
+    void aCertificateThatCannotBeParsedIsAFindingNotASilence() {
+        inventory.recordSeen(InventoryFixtures.record(ARN).scope(SCOPE)
+                .malformed("certificate body: not a PEM CERTIFICATE block").build());
+
+        PolicyRun run = evaluate.evaluate(SCOPE);
+
+        assertThat(run.opened()).singleElement().satisfies(finding -> {
+            assertThat(finding.code()).isEqualTo(FindingCode.MALFORMED_CERTIFICATE);
+            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.detail()).isEqualTo("certificate body: not a PEM CERTIFICATE block");
+        });
+        assertThat(run.certificates()).isZero();
+    }
+
     /** A finding store behind the port for unit tests (the DynamoDB one is tested against moto). */
     static final class InMemoryFindingStore implements FindingStore {
         final Map<String, StoredFinding> open = new HashMap<>();
