@@ -138,18 +138,8 @@ public final class ExpiryAlerts extends Construct {
     }
 
     private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment) {
-        return Function.Builder.create(this, id)
-                .description("certfleet: " + purpose)
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
-                .handler(handler)
-                .code(code)
-                .memorySize(1024)
-                .timeout(Duration.minutes(5))
+        return CertfleetFunctions.builder(this, id, purpose, handler, code, environment, Duration.minutes(5))
                 .reservedConcurrentExecutions(2)
-                .environment(environment)
-                .logGroup(LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH)
-                        .removalPolicy(RemovalPolicy.DESTROY).build())
                 .build();
     }
 

@@ -205,17 +205,7 @@ public final class FleetScan extends Construct {
 
     private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment,
                               Duration timeout, Role role) {
-        Function.Builder builder = Function.Builder.create(this, id)
-                .description("certfleet: " + purpose)
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
-                .handler(handler)
-                .code(code)
-                .memorySize(1024)
-                .timeout(timeout)
-                .environment(environment)
-                .logGroup(LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH)
-                        .removalPolicy(RemovalPolicy.DESTROY).build());
+        Function.Builder builder = CertfleetFunctions.builder(this, id, purpose, handler, code, environment, timeout);
         if (role != null) {
             builder.role(role);
         }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -268,37 +269,27 @@ public final class YamlPolicyFile {
     }
 
     private Set<String> cipherSuites(Node node, String path) {
-        List<String> names = strings(node, path);
-        Set<String> suites = new LinkedHashSet<>();
-        for (int i = 0; i < names.size(); i++) {
-            String suite = names.get(i);
-            if (CipherSuites.byName(suite).isEmpty()) {
-                throw error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", "unknown cipher suite '"
-                        + suite + "' (IANA names, e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)");
-            }
-            suites.add(suite);
-        }
-        return suites;
+        return known(node, path, name -> CipherSuites.byName(name).isPresent(), name -> "unknown cipher suite '" + name
+                + "' (IANA names, e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)");
     }
 
     private Set<String> securityPolicies(Node node, String path) {
-        List<String> names = strings(node, path);
-        for (int i = 0; i < names.size(); i++) {
-            if (!SecurityPolicies.isKnown(names.get(i))) {
-                throw error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", "unknown security policy '"
-                        + names.get(i) + "' (ELB SslPolicy, CloudFront MinimumProtocolVersion or API Gateway "
-                        + "SecurityPolicy names, e.g. ELBSecurityPolicy-TLS13-1-2-Res-2021-06, TLSv1.2_2021, TLS_1_2)");
-            }
-        }
-        return new LinkedHashSet<>(names);
+        return known(node, path, SecurityPolicies::isKnown, name -> "unknown security policy '" + name
+                + "' (ELB SslPolicy, CloudFront MinimumProtocolVersion or API Gateway SecurityPolicy names, e.g. "
+                + "ELBSecurityPolicy-TLS13-1-2-Res-2021-06, TLSv1.2_2021, TLS_1_2)");
     }
 
     private Set<String> keyTypes(Node node, String path) {
+        return known(node, path, TlsPolicy.KEY_TYPES::contains, name -> "unknown key type '" + name
+                + "' (RSA, EC, Ed25519)");
+    }
+
+    /** A list whose every item must be a name certfleet knows; the first unknown one is the error, at its line. */
+    private Set<String> known(Node node, String path, Predicate<String> isKnown, Function<String, String> unknown) {
         List<String> names = strings(node, path);
         for (int i = 0; i < names.size(); i++) {
-            if (!TlsPolicy.KEY_TYPES.contains(names.get(i))) {
-                throw error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", "unknown key type '"
-                        + names.get(i) + "' (RSA, EC, Ed25519)");
+            if (!isKnown.test(names.get(i))) {
+                throw error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", unknown.apply(names.get(i)));
             }
         }
         return new LinkedHashSet<>(names);
