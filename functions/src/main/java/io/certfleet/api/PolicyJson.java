@@ -1,5 +1,6 @@
 package io.certfleet.api;
 
+import io.certfleet.core.policy.FindingHistory;
 import io.certfleet.core.policy.PolicyFinding;
 import io.certfleet.core.policy.PolicyRun;
 import io.certfleet.core.policy.StoredFinding;
@@ -47,6 +48,18 @@ public final class PolicyJson {
         json.put("profile", finding.profile());
         json.put("owner", finding.owner());
         json.put("environment", finding.environment());
+        return json;
+    }
+
+    /** A finding with its history, as {@code findings list --json} prints it. */
+    public static Map<String, Object> history(FindingHistory history) {
+        Map<String, Object> json = finding(history.finding());
+        json.put("accountId", history.finding().scope().accountId());
+        json.put("region", history.finding().scope().region());
+        json.put("state", history.open() ? "open" : "resolved");
+        json.put("firstSeen", history.firstSeen().toString());
+        json.put("lastSeen", history.lastSeen().toString());
+        json.put("resolvedAt", history.resolvedAt().map(Object::toString).orElse(null));
         return json;
     }
 

@@ -22,6 +22,7 @@ import io.certfleet.adapters.aws.dynamodb.DynamoDbAlertLedger;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbFindingStore;
 import io.certfleet.adapters.aws.elb.ElbSecurityPolicyCatalog;
 import io.certfleet.core.policy.EvaluatePolicy;
+import io.certfleet.core.policy.ListFindings;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbProbeResults;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbRotationLocks;
 import io.certfleet.adapters.aws.eventbridge.EventBridgePublisher;
@@ -173,6 +174,10 @@ public final class Wiring {
     public EvaluatePolicy evaluatePolicy() {
         return new EvaluatePolicy(inventory, probeResults(), securityPolicies(), policies(), findingStore(), events(),
                 clock);
+    }
+
+    public ListFindings listFindings() {
+        return new ListFindings(findingStore());
     }
 
     public DynamoDbFindingStore findingStore() {

@@ -18,4 +18,7 @@ public interface FindingStore {
 
     /** Marks findings resolved at {@code at}. */
     void resolved(List<StoredFinding> findings, Instant at);
+
+    /** Every finding of every scope, open and resolved (resolved ones until they expire). */
+    List<FindingHistory> history();
 }

@@ -214,6 +214,12 @@ class EvaluatePolicyTest {
         }
 
         @Override
+        public List<FindingHistory> history() {
+            return open.values().stream().map(stored -> new FindingHistory(stored.finding(), stored.firstSeen(),
+                    stored.lastSeen(), Optional.empty())).toList();
+        }
+
+        @Override
         public void resolved(List<StoredFinding> findings, Instant at) {
             findings.forEach(stored -> {
                 open.remove(stored.finding().key());

@@ -3,6 +3,7 @@ package io.certfleet.adapters.aws.dynamodb;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
+import io.certfleet.core.policy.FindingHistory;
 import io.certfleet.core.policy.FindingStore;
 import io.certfleet.core.policy.PolicyFinding;
 import io.certfleet.core.policy.Side;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -87,6 +89,23 @@ public final class DynamoDbFindingStore implements FindingStore {
     }
 
     /** Every attribute through a name placeholder: several of these words are reserved in DynamoDB expressions. */
+    @Override
+    public List<FindingHistory> history() {
+        List<FindingHistory> history = new ArrayList<>();
+        dynamoDb.scanPaginator(request -> request.tableName(tableName)
+                        .filterExpression("begins_with(pk, :findings)")
+                        .expressionAttributeValues(Map.of(":findings", AttributeValue.fromS(FINDINGS_PREFIX))))
+                .items().forEach(item -> {
+                    String[] scope = text(item, InventoryTableDesign.PARTITION_KEY).substring(FINDINGS_PREFIX.length())
+                            .split("#", 2);
+                    StoredFinding stored = stored(new ScanScope(scope[0], scope[1]), item);
+                    history.add(new FindingHistory(stored.finding(), stored.firstSeen(), stored.lastSeen(),
+                            RESOLVED.equals(text(item, "findingStatus"))
+                                    ? Optional.of(Instant.parse(text(item, "resolvedAt"))) : Optional.empty()));
+                });
+        return history;
+    }
+
     private static final String FIELDS = "#arn = :arn, #subject = :subject, #side = :side, #code = :code, "
             + "#severity = :severity, #detail = :detail, #profile = :profile, #owner = :owner, #env = :env";
     private static final Map<String, String> NAMES = Map.of("#arn", "certificateArn", "#subject", "subject",
