@@ -48,6 +48,8 @@ public final class EvaluatePolicy {
     public static final String VIOLATION = "PolicyViolation";
     public static final String RESOLVED = "PolicyViolationResolved";
     public static final String HANDSHAKE_FAILURE = "HandshakeFailure";
+    /** An unchanged open finding's {@code lastSeen} is written at most this often. */
+    static final java.time.Duration LAST_SEEN_REFRESH = java.time.Duration.ofDays(1);
 
     static final List<CertificateCheck> CERTIFICATE_CHECKS = List.of(new CertificateValidityCheck(),
             new CertificateKeyCheck(), new CertificateSignatureCheck());
@@ -181,12 +183,29 @@ public final class EvaluatePolicy {
                 resolved.add(stored);
             }
         }
-        store.seen(byKey.values().stream().toList(), now);
+        store.seen(worthWriting(byKey.values(), open, now), now);
         store.resolved(resolved, now);
         List<String> failures = new ArrayList<>();
         int published = publish(PolicyEvents.of(opened, resolved, now), failures);
         return new PolicyRun(scope, certificateCount, bindings.size(), opened, stillOpen, resolved, published,
                 failures);
+    }
+
+    /**
+     * New findings, changed ones (detail, severity, profile, owner), and those whose {@code lastSeen} is a day old:
+     * a stable fleet's re-evaluation writes nothing else (each write is a DynamoDB request per finding).
+     */
+    private static List<PolicyFinding> worthWriting(java.util.Collection<PolicyFinding> current,
+                                                    Map<String, StoredFinding> open, Instant now) {
+        List<PolicyFinding> writes = new ArrayList<>();
+        for (PolicyFinding finding : current) {
+            StoredFinding before = open.get(finding.key());
+            if (before == null || !before.finding().equals(finding)
+                    || !before.lastSeen().isAfter(now.minus(LAST_SEEN_REFRESH))) {
+                writes.add(finding);
+            }
+        }
+        return writes;
     }
 
     private int publish(List<CertfleetEvent> batch, List<String> failures) {

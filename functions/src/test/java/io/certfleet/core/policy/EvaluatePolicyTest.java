@@ -183,6 +183,21 @@ class EvaluatePolicyTest {
     }
 
     @Test
+    void aStableFindingIsWrittenWhenItOpensChangesOrOncePerDayNotAtEveryEvaluation() {
+        listener(LEGACY.name());
+        evaluate.evaluate(SCOPE);
+        assertThat(store.written).hasSize(3);
+
+        clock.advance(Duration.ofHours(6));
+        evaluate.evaluate(SCOPE);
+        assertThat(store.written).as("unchanged, seen 6 hours ago").hasSize(3);
+
+        clock.advance(Duration.ofHours(19));
+        evaluate.evaluate(SCOPE);
+        assertThat(store.written).as("a day since lastSeen was written").hasSize(6);
+    }
+
+    @Test
     void aCertificateThatCannotBeParsedIsAFindingNotASilence() {
         inventory.recordSeen(InventoryFixtures.record(ARN).scope(SCOPE)
                 .malformed("certificate body: not a PEM CERTIFICATE block").build());
@@ -201,6 +216,7 @@ class EvaluatePolicyTest {
     static final class InMemoryFindingStore implements FindingStore {
         final Map<String, StoredFinding> open = new HashMap<>();
         final Map<String, Instant> resolvedAt = new HashMap<>();
+        final List<PolicyFinding> written = new ArrayList<>();
 
         @Override
         public List<StoredFinding> open(ScanScope scope) {
@@ -209,6 +225,7 @@ class EvaluatePolicyTest {
 
         @Override
         public void seen(List<PolicyFinding> findings, Instant at) {
+            written.addAll(findings);
             findings.forEach(finding -> open.merge(finding.key(), new StoredFinding(finding, at, at),
                     (before, now) -> new StoredFinding(finding, before.firstSeen(), at)));
         }
