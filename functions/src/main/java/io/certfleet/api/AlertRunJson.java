@@ -25,6 +25,7 @@ public final class AlertRunJson {
     private static Map<String, Object> alert(ExpiryAlert alert) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("certificateArn", alert.record().location().arn());
+        json.put("locations", alert.records().stream().map(location -> location.location().arn()).toList());
         json.put("owner", alert.record().ownership().owner());
         json.put("profile", alert.profile());
         json.put("threshold", alert.threshold());

@@ -35,8 +35,12 @@ public record AlertMessage(String subject, String body) {
         StringBuilder body = new StringBuilder();
         body.append("What:  ").append(record.facts().subject()).append(" (").append(String.join(", ",
                 record.facts().sans())).append(")\n");
-        body.append("       ").append(record.location().source()).append(' ').append(record.location().arn())
-                .append("\n       SHA-256 ").append(record.facts().sha256()).append('\n');
+        body.append("       SHA-256 ").append(record.facts().sha256()).append(", at ")
+                .append(alert.records().size()).append(" location(s):\n");
+        for (InventoryRecord location : alert.records()) {
+            body.append("       - ").append(location.location().source()).append(' ')
+                    .append(location.location().arn()).append('\n');
+        }
         body.append("When:  ").append(alert.expired() ? "expired " : "expires ")
                 .append(WHEN.format(alert.notAfter())).append(" (").append(state).append(")\n");
         body.append("Owner: ").append(record.ownership().owner()).append(", environment ")

@@ -10,19 +10,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One alert to a certificate's owners: the certificate, every endpoint that serves it, the threshold reached.
+ * One alert to a certificate's owners: the certificate at every location it was imported to (same fingerprint,
+ * same owner), every endpoint that serves it there, the threshold reached.
  *
  * @param profile   the policy profile whose thresholds and severities applied
  * @param threshold the days-left threshold reached; negative once expired (the day since expiry)
  * @param code      {@code EXPIRING_SOON} or {@code EXPIRED}
  * @param acmRenewalProblem what ACM reported about its managed renewal ({@code FAILED: CAA_ERROR}), if it did
  */
-public record ExpiryAlert(InventoryRecord record, List<BindingRecord> bindings, String profile, long threshold, long daysLeft,
+public record ExpiryAlert(List<InventoryRecord> records, List<BindingRecord> bindings, String profile,
+                          long threshold, long daysLeft,
                           FindingCode code, Severity severity, Optional<String> acmRenewalProblem,
                           Instant evaluatedAt) {
 
     public ExpiryAlert {
-        Objects.requireNonNull(record, "record");
+        records = List.copyOf(records);
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("an alert is about at least one location of a certificate");
+        }
         bindings = List.copyOf(bindings);
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(code, "code");
@@ -31,11 +36,16 @@ public record ExpiryAlert(InventoryRecord record, List<BindingRecord> bindings, 
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
     }
 
+    /** The first location: its facts and owner are every location's (same certificate, same owner). */
+    public InventoryRecord record() {
+        return records.getFirst();
+    }
+
     public boolean expired() {
         return code == FindingCode.EXPIRED;
     }
 
     public Instant notAfter() {
-        return record.facts().notAfter();
+        return record().facts().notAfter();
     }
 }

@@ -35,6 +35,7 @@ public final class SendExpiryAlerts {
     public static final String EXPIRED = "CertificateExpired";
     /** The ledger keeps renewal-action alerts apart from expiry alerts: each is sent once per threshold. */
     static final String RENEWAL_SUBJECT = "RENEWAL#";
+    static final String OWNER_SUBJECT = "OWNER#";
 
     private final InventoryRepository inventory;
     private final AlertLedger ledger;
@@ -88,10 +89,10 @@ public final class SendExpiryAlerts {
         Map<String, List<BindingRecord>> bindings = inventory.bindingsOf(candidates.stream()
                 .map(record -> record.location().arn()).collect(Collectors.toSet()));
         AlertRun.Builder run = new AlertRun.Builder(candidates.size());
-        for (InventoryRecord record : candidates) {
-            String arn = record.location().arn();
-            long daysLeft = record.facts().daysToExpiry(clock);
-            TlsPolicy policy = policies.forEnvironment(record.ownership().environment());
+        for (List<InventoryRecord> group : sameCertificateSameOwner(candidates)) {
+            InventoryRecord primary = group.getFirst();
+            long daysLeft = primary.facts().daysToExpiry(clock);
+            TlsPolicy policy = policies.forEnvironment(primary.ownership().environment());
             OptionalLong due = policy.expiryThresholds().due(daysLeft);
             if (due.isEmpty() && renewalProblem.isPresent()) {
                 due = OptionalLong.of(policy.expiryThresholds().first()); // ACM is worried before certfleet is
@@ -99,23 +100,27 @@ public final class SendExpiryAlerts {
             if (due.isEmpty()) {
                 continue;
             }
-            if (rotations.inProgress(arn)) {
-                run.suppressed(record);
+            List<InventoryRecord> unlocked = group.stream()
+                    .filter(record -> !rotations.inProgress(record.location().arn())).toList();
+            group.stream().filter(record -> !unlocked.contains(record)).forEach(run::suppressed);
+            if (unlocked.isEmpty()) {
                 continue;
             }
-            List<BindingRecord> served = bindings.getOrDefault(arn, List.of()).stream()
+            List<BindingRecord> served = unlocked.stream()
+                    .flatMap(record -> bindings.getOrDefault(record.location().arn(), List.of()).stream())
                     .filter(BindingRecord::isActive).toList();
-            ExpiryAlert alert = alert(record, served, policy, due.getAsLong(), daysLeft, renewalProblem, now);
-            String subject = renewalProblem.isPresent() ? RENEWAL_SUBJECT + arn : arn;
-            if (!ledger.claim(record.certificateId(), subject, alert.threshold(), now)) {
-                run.alreadySent(record);
+            ExpiryAlert alert = alert(unlocked, served, policy, due.getAsLong(), daysLeft, renewalProblem, now);
+            String subject = renewalProblem.isPresent() ? RENEWAL_SUBJECT + primary.location().arn()
+                    : ownerSubject(primary);
+            if (!ledger.claim(primary.certificateId(), subject, alert.threshold(), now)) {
+                unlocked.forEach(run::alreadySent);
                 continue;
             }
             try {
                 sender.send(alert, AlertMessage.of(alert));
             } catch (RuntimeException e) {
-                ledger.release(record.certificateId(), subject, alert.threshold());
-                run.failed(record, e);
+                ledger.release(primary.certificateId(), subject, alert.threshold());
+                run.failed(primary, e);
                 continue;
             }
             run.sent(alert);
@@ -123,14 +128,31 @@ public final class SendExpiryAlerts {
                 events.publish(List.of(event(alert)));
             } catch (RuntimeException e) {
                 // The owners have their alert; the event is lost for this threshold, and the run says so.
-                run.failed(record, new IllegalStateException("alert sent, but its " + event(alert).detailType()
+                run.failed(primary, new IllegalStateException("alert sent, but its " + event(alert).detailType()
                         + " event was not published: " + e.getMessage(), e));
             }
         }
         return run.build();
     }
 
-    private static ExpiryAlert alert(InventoryRecord record, List<BindingRecord> bindings, TlsPolicy policy,
+    /**
+     * One alert per certificate (its fingerprint) per owner and environment, however many places it was imported
+     * to: a wildcard certificate in five regions is one alert listing five locations, not five alerts.
+     */
+    private static java.util.Collection<List<InventoryRecord>> sameCertificateSameOwner(
+            List<InventoryRecord> candidates) {
+        Map<String, List<InventoryRecord>> groups = new LinkedHashMap<>();
+        candidates.forEach(record -> groups.computeIfAbsent(record.certificateId() + "|" + ownerSubject(record),
+                key -> new ArrayList<>()).add(record));
+        return groups.values();
+    }
+
+    /** The ledger's subject of an expiry alert: the owner and environment it goes to. */
+    static String ownerSubject(InventoryRecord record) {
+        return OWNER_SUBJECT + record.ownership().owner() + "@" + record.ownership().environment();
+    }
+
+    private static ExpiryAlert alert(List<InventoryRecord> records, List<BindingRecord> bindings, TlsPolicy policy,
                                      long threshold, long daysLeft, Optional<String> renewalProblem, Instant now) {
         boolean expired = daysLeft < 0;
         FindingCode code = expired ? FindingCode.EXPIRED : FindingCode.EXPIRING_SOON;
@@ -138,7 +160,7 @@ public final class SendExpiryAlerts {
         if (renewalProblem.isPresent() && severity.compareTo(Severity.HIGH) < 0) {
             severity = Severity.HIGH; // a renewal that will not happen by itself is at least high
         }
-        return new ExpiryAlert(record, bindings, policy.name(), threshold, daysLeft, code, severity, renewalProblem,
+        return new ExpiryAlert(records, bindings, policy.name(), threshold, daysLeft, code, severity, renewalProblem,
                 now);
     }
 
@@ -171,8 +193,17 @@ public final class SendExpiryAlerts {
             endpoints.add(endpoint);
         }
         detail.put("bindings", endpoints);
+        detail.put("locations", alert.records().stream().map(location -> {
+            Map<String, Object> where = new LinkedHashMap<>();
+            where.put("certificateArn", location.location().arn());
+            where.put("source", location.location().source().name());
+            where.put("accountId", location.location().accountId());
+            where.put("region", location.location().region());
+            return where;
+        }).toList());
         alert.acmRenewalProblem().ifPresent(problem -> detail.put("acmRenewal", problem));
         detail.put("evaluatedAt", alert.evaluatedAt().toString());
-        return new CertfleetEvent(alert.expired() ? EXPIRED : EXPIRING, List.of(record.location().arn()), detail);
+        return new CertfleetEvent(alert.expired() ? EXPIRED : EXPIRING, alert.records().stream()
+                .map(location -> location.location().arn()).toList(), detail);
     }
 }

@@ -106,6 +106,45 @@ class SendExpiryAlertsTest {
     }
 
     @Test
+    void oneCertificateImportedInSeveralPlacesIsOneAlertPerOwnerListingEveryPlace() {
+        io.certfleet.core.certificate.CertificateFacts wildcard = InventoryFixtures.facts("*.example.com",
+                START.plus(Duration.ofDays(10)));
+        String east = "arn:aws:acm:us-east-1:111122223333:certificate/w1";
+        String west = "arn:aws:acm:eu-west-1:111122223333:certificate/w2";
+        String other = "arn:aws:acm:eu-west-1:444455556666:certificate/w3";
+        inventory.recordSeen(InventoryFixtures.record(east).facts(wildcard).build());
+        inventory.recordSeen(InventoryFixtures.record(west).facts(wildcard).build());
+        inventory.recordSeen(InventoryFixtures.record(other).facts(wildcard)
+                .owner("partner-team", io.certfleet.core.ownership.OwnershipSource.ACCOUNT_TAG).build());
+        locked.add(west);
+
+        AlertRun first = alerts.run();
+        locked.clear();
+        AlertRun second = alerts.run();
+
+        assertThat(first.sent()).hasSize(2);
+        ExpiryAlert team = first.sent().stream().filter(alert -> alert.record().ownership().owner().equals("team"))
+                .findFirst().orElseThrow();
+        assertThat(team.records()).extracting(record -> record.location().arn()).containsExactly(east);
+        assertThat(first.suppressed()).containsExactly(west);
+        assertThat(second.sent()).as("the threshold was alerted for the owner; the lock only held one location")
+                .isEmpty();
+        assertThat(second.alreadySent()).containsExactlyInAnyOrder(east, west, other);
+
+        clock.advance(Duration.ofDays(4)); // 6 days left: the 7-day threshold, now for both of team's locations
+        AlertRun third = alerts.run();
+        assertThat(third.sent()).filteredOn(alert -> alert.record().ownership().owner().equals("team"))
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.records()).extracting(record -> record.location().arn())
+                            .containsExactlyInAnyOrder(east, west);
+                });
+        assertThat(messages).filteredOn(message -> message.body().contains(east)).last()
+                .satisfies(message -> assertThat(message.body()).contains("at 2 location(s)").contains(west));
+        assertThat(events).filteredOn(event -> event.resources().contains(east)).last()
+                .satisfies(event -> assertThat(event.resources()).containsExactlyInAnyOrder(east, west));
+    }
+
+    @Test
     void aRotationInProgressHoldsTheAlertBackUntilItEnds() {
         certificate("shop.example.com", Duration.ofDays(5));
         locked.add(ARN);
