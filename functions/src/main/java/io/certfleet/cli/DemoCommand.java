@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.regions.Region;
 
-/** {@code certfleet demo}: the main job on a local AWS emulator, from seeding a fleet to the expiry report. */
+/** {@code certfleet demo}: the main job on a local AWS emulator, from seeding a fleet to the alerts it sends. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs certfleet on a local AWS emulator: seeds a demo fleet into ACM, scans it into the "
-                + "inventory table and prints the certificates by expiry.",
+        description = {"Runs certfleet on a local AWS emulator: seeds a demo fleet, scans it into the inventory, "
+                + "probes every endpoint over TLS, judges it against the policy (findings by owner) and sends the "
+                + "expiry alerts, read back from an SQS queue subscribed to the alert topic.",
                 "Uses the emulator at --endpoint or AWS_ENDPOINT_URL if given, else starts moto "
                 + "(python3 -m moto.server) for this run and stops it afterwards. Never touches real AWS."})
 final class DemoCommand implements Callable<Integer> {
