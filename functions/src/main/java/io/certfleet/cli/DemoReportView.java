@@ -87,6 +87,10 @@ final class DemoReportView {
         Map<String, Long> eventTypes = report.policy().eventTypes().stream()
                 .collect(Collectors.groupingBy(type -> type, TreeMap::new, Collectors.counting()));
         out.printf("Events on bus certfleet: %s%n", eventTypes);
+        out.printf("Owners told of endpoints that newly fail handshakes: %d%n", report.policy().handshakeAlerts().size());
+        report.policy().handshakeAlerts().stream()
+                .sorted(Comparator.comparing((LocalAlertRouting.ReceivedAlert alert) -> alert.attribute("owner")))
+                .forEach(alert -> out.printf("  %-14s %s%n", alert.attribute("owner"), alert.subject()));
     }
 
     private static String bySide(List<PolicyFinding> findings) {

@@ -39,8 +39,12 @@ public final class Demo {
                          Policy policy, Alerts alerts) {
     }
 
-    /** The policy engine's judgement of every scanned account-region, and the events it published. */
-    public record Policy(List<PolicyRun> runs, List<String> eventTypes) {
+    /**
+     * The policy engine's judgement of every scanned account-region, the events it published, and what owners
+     * were told (endpoints that newly fail handshakes) through the alert topic.
+     */
+    public record Policy(List<PolicyRun> runs, List<String> eventTypes,
+                         List<LocalAlertRouting.ReceivedAlert> handshakeAlerts) {
     }
 
     /**
@@ -89,6 +93,7 @@ public final class Demo {
     private static Policy policy(ScanPlan plan, Wiring publishing, LocalAlertRouting routing,
                                  LocalAlertRouting.Routes routes) {
         routing.drain(routes.eventQueueUrl()); // left over from an interrupted earlier run
+        routing.drain(routes.alertQueueUrl());
         EvaluatePolicy evaluate = publishing.evaluatePolicy();
         List<PolicyRun> runs = new ArrayList<>();
         for (WorkItem item : plan.items()) {
@@ -96,7 +101,7 @@ public final class Demo {
         }
         List<String> eventTypes = routing.drainEvents(routes.eventQueueUrl()).stream()
                 .map(event -> event.path("detail-type").asText()).toList();
-        return new Policy(runs, eventTypes);
+        return new Policy(runs, eventTypes, routing.drainAlerts(routes.alertQueueUrl()));
     }
 
     /** Alerts as deployed: the topic, the bus, an SQS queue subscribed to the topic, a rule to a queue. */

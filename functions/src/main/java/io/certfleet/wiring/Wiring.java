@@ -21,6 +21,7 @@ import io.certfleet.core.ownership.ResolveOwnership;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbAlertLedger;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbFindingStore;
 import io.certfleet.adapters.aws.elb.ElbSecurityPolicyCatalog;
+import io.certfleet.core.alerting.OwnerNotifier;
 import io.certfleet.core.policy.EvaluatePolicy;
 import io.certfleet.core.policy.ListFindings;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbProbeResults;
@@ -173,11 +174,17 @@ public final class Wiring {
     /** Policy findings of an account-region, on the configuration and on the wire, stored with their history. */
     public EvaluatePolicy evaluatePolicy() {
         return new EvaluatePolicy(inventory, probeResults(), securityPolicies(), policies(), findingStore(), events(),
-                clock);
+                owners(), clock);
     }
 
     public ListFindings listFindings() {
         return new ListFindings(findingStore());
+    }
+
+    /** The alert topic when one is configured; without it, handshake failures are events only. */
+    public OwnerNotifier owners() {
+        return settings.alerts().topicArn().<OwnerNotifier>map(topic -> new SnsAlertSender(aws.sns(), topic))
+                .orElse(OwnerNotifier.NONE);
     }
 
     public DynamoDbFindingStore findingStore() {

@@ -77,10 +77,15 @@ class DemoIT {
                 .contains("[certfleet medium] api.demo.certfleet.test expires in 45 day(s)")
                 .doesNotContain("www.demo").doesNotContain("legacy.demo");
         assertThat(first).contains("5 alert(s) sent, 5 received; 5 event(s) on bus certfleet {CertificateExpiring=5}")
-                .contains("17 open):").contains("Events on bus certfleet: {HandshakeFailure=2, PolicyViolation=17}");
+                .contains("17 open):").contains("Events on bus certfleet: {HandshakeFailure=2, PolicyViolation=17}")
+                .contains("Owners told of endpoints that newly fail handshakes: 2")
+                .containsPattern("payments-team +\\[certfleet critical\\] TLS fails at loadbalancer/demo-partners:443: INCOMPLETE_CHAIN")
+                .containsPattern("api-team +\\[certfleet critical\\] TLS fails at api.demo.certfleet.test: EXPIRED, "
+                        + "WRONG_CERTIFICATE");
         // The second run's endpoints are new resources (new ELBv2 listener and distribution ids): their findings
         // open anew and those of the replaced ones are resolved; the certificates' findings stay open.
-        assertThat(second).contains("17 open):").containsPattern("PolicyViolationResolved=\\d+");
+        assertThat(second).contains("Owners told of endpoints that newly fail handshakes: 0")
+                .contains("17 open):").containsPattern("PolicyViolationResolved=\\d+");
         assertThat(second).contains("none: every threshold reached was alerted by an earlier run")
                 .contains("0 alert(s) sent, 0 received; 0 event(s) on bus certfleet {}");
     }

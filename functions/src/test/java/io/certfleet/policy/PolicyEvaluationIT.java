@@ -112,6 +112,11 @@ class PolicyEvaluationIT {
             events.forEach(EventSchemas::assertValid);
             assertThat(events).extracting(event -> event.path("detail-type").asText())
                     .contains("PolicyViolation", "HandshakeFailure");
+            assertThat(routing.drainAlerts(routes.alertQueueUrl())).singleElement().satisfies(told -> {
+                assertThat(told.subject()).startsWith("[certfleet critical] TLS fails at ").endsWith(": UNTRUSTED_ROOT");
+                assertThat(told.attribute("owner")).isEqualTo("shop-team");
+                assertThat(told.attribute("code")).isEqualTo("UNTRUSTED_ROOT");
+            });
             assertThat(events).filteredOn(event -> event.path("detail-type").asText().equals("HandshakeFailure"))
                     .singleElement().satisfies(event -> assertThat(event.path("resources").toString())
                             .contains(listener));

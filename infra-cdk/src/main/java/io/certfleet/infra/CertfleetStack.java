@@ -77,6 +77,9 @@ public final class CertfleetStack extends Stack {
             }
         });
         alerts.bus().grantPutEventsTo(scan.judge());
+        // The judge tells owners when an endpoint starts failing handshakes, on the same topic as expiry alerts.
+        scan.judge().addEnvironment("CERTFLEET_ALERT_TOPIC_ARN", alerts.topic().getTopicArn());
+        alerts.topic().grantPublish(scan.judge());
         CfnOutput.Builder.create(this, "InventoryTableName").value(inventory.table().getTableName()).build();
         CfnOutput.Builder.create(this, "ScanStateMachineArn").value(scan.stateMachine().getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "AlertTopicArn").value(alerts.topic().getTopicArn())

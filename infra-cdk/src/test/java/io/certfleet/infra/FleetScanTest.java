@@ -116,9 +116,10 @@ class FleetScanTest {
                 "dynamodb:PutItem");
         assertThat(withoutKms(prober)).as("the prober reads bindings and writes probe results, nothing else")
                 .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:BatchWriteItem");
-        assertThat(withoutKms(judge)).as("the judge reads, expands ELB policies, stores findings, publishes events")
+        assertThat(withoutKms(judge)).as("the judge reads, expands ELB policies, stores findings, publishes events "
+                        + "and tells owners of new handshake failures")
                 .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:UpdateItem",
-                        "elasticloadbalancing:DescribeSSLPolicies", "events:PutEvents");
+                        "elasticloadbalancing:DescribeSSLPolicies", "events:PutEvents", "sns:Publish");
         for (List<String> actions : List.of(planner, worker, summary, prober, judge)) {
             assertThat(actions).noneMatch(action -> action.equals("*") || action.endsWith(":*"))
                     .contains("kms:Decrypt", "kms:GenerateDataKey*");

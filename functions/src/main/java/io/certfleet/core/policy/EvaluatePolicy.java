@@ -1,6 +1,7 @@
 package io.certfleet.core.policy;
 
 import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.alerting.OwnerNotifier;
 import io.certfleet.core.events.CertfleetEvent;
 import io.certfleet.core.events.EventPublisher;
 import io.certfleet.core.finding.Finding;
@@ -63,16 +64,19 @@ public final class EvaluatePolicy {
     private final PolicySet policies;
     private final FindingStore store;
     private final EventPublisher events;
+    private final OwnerNotifier owners;
     private final Clock clock;
 
     public EvaluatePolicy(InventoryRepository inventory, ProbeResults probes, SecurityPolicyCatalog catalog,
-                          PolicySet policies, FindingStore store, EventPublisher events, Clock clock) {
+                          PolicySet policies, FindingStore store, EventPublisher events, OwnerNotifier owners,
+                          Clock clock) {
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.probes = Objects.requireNonNull(probes, "probes");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.store = Objects.requireNonNull(store, "store");
         this.events = Objects.requireNonNull(events, "events");
+        this.owners = Objects.requireNonNull(owners, "owners");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -183,12 +187,40 @@ public final class EvaluatePolicy {
                 resolved.add(stored);
             }
         }
+        List<String> failures = new ArrayList<>();
+        // Owners hear first; an endpoint whose owners could not be told stays unrecorded, so it opens (and is
+        // told) again next time rather than never.
+        Set<String> untold = notifyHandshakeFailures(opened, failures);
+        opened.removeIf(finding -> untold.contains(endpointOf(finding)));
+        byKey.values().removeIf(finding -> untold.contains(endpointOf(finding)) && !open.containsKey(finding.key()));
         store.seen(worthWriting(byKey.values(), open, now), now);
         store.resolved(resolved, now);
-        List<String> failures = new ArrayList<>();
         int published = publish(PolicyEvents.of(opened, resolved, now), failures);
         return new PolicyRun(scope, certificateCount, bindings.size(), opened, stillOpen, resolved, published,
                 failures);
+    }
+
+    /** One message per endpoint that newly fails handshakes; returns the endpoints whose owners were not told. */
+    private Set<String> notifyHandshakeFailures(List<PolicyFinding> opened, List<String> failures) {
+        Map<String, List<PolicyFinding>> byEndpoint = new LinkedHashMap<>();
+        opened.stream().filter(finding -> finding.side() == Side.WIRE && finding.code().breaksHandshakes())
+                .forEach(finding -> byEndpoint.computeIfAbsent(endpointOf(finding), key -> new ArrayList<>())
+                        .add(finding));
+        Set<String> untold = new java.util.HashSet<>();
+        byEndpoint.forEach((endpoint, findings) -> {
+            try {
+                owners.notify(HandshakeFailureMessage.of(findings));
+            } catch (RuntimeException e) {
+                untold.add(endpoint);
+                failures.add("owners of " + endpoint + " not told of its handshake failure (next run retries): "
+                        + e.getMessage());
+            }
+        });
+        return untold;
+    }
+
+    private static String endpointOf(PolicyFinding finding) {
+        return finding.certificateArn() + "|" + finding.subject();
     }
 
     /**

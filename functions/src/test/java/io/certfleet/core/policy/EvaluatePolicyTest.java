@@ -2,6 +2,7 @@ package io.certfleet.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.certfleet.core.alerting.OwnerMessage;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.events.CertfleetEvent;
 import io.certfleet.core.finding.Finding;
@@ -47,6 +48,8 @@ class EvaluatePolicyTest {
     private final Map<BindingRecord.Key, BindingProbe> probes = new HashMap<>();
     private final InMemoryFindingStore store = new InMemoryFindingStore();
     private final List<CertfleetEvent> events = new ArrayList<>();
+    private final List<OwnerMessage> told = new ArrayList<>();
+    private boolean ownersUnreachable;
     private final EvaluatePolicy evaluate = new EvaluatePolicy(inventory, new ProbeResults() {
         @Override
         public void record(List<BindingProbe> recorded) {
@@ -58,7 +61,13 @@ class EvaluatePolicyTest {
             return Map.copyOf(probes);
         }
     }, (service, name, region) -> Optional.of(name.equals(LEGACY.name()) ? LEGACY : RESTRICTED)
-            .filter(policy -> policy.name().equals(name)), PolicySet.builtIn(), store, events::addAll, clock);
+            .filter(policy -> policy.name().equals(name)), PolicySet.builtIn(), store, events::addAll,
+            message -> {
+                if (ownersUnreachable) {
+                    throw new IllegalStateException("SNS unreachable");
+                }
+                told.add(message);
+            }, clock);
 
     @org.junit.jupiter.api.AfterEach
     void everyEventMatchesItsSchema() {
@@ -168,6 +177,35 @@ class EvaluatePolicyTest {
         assertThat(unprobed.resolved()).isEmpty();
         assertThat(unprobed.stillOpen()).singleElement().satisfies(stored ->
                 assertThat(stored.finding().code()).isEqualTo(FindingCode.INCOMPLETE_CHAIN));
+    }
+
+    @Test
+    void ownersAreToldOnceWhenAnEndpointStartsFailingHandshakesAndAgainNextTimeIfTheyCouldNotBe() {
+        BindingRecord binding = listener(RESTRICTED.name());
+        probed(binding, List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3), "TLS_AES_128_GCM_SHA256",
+                new Finding(FindingCode.INCOMPLETE_CHAIN, Severity.CRITICAL, "intermediate not served"),
+                new Finding(FindingCode.HOSTNAME_MISMATCH, Severity.CRITICAL, "shop.example.com not covered"));
+        ownersUnreachable = true;
+
+        PolicyRun untold = evaluate.evaluate(SCOPE);
+        ownersUnreachable = false;
+        PolicyRun told1 = evaluate.evaluate(SCOPE);
+        PolicyRun again = evaluate.evaluate(SCOPE);
+
+        assertThat(untold.failures()).singleElement().asString().contains("not told").contains("SNS unreachable");
+        assertThat(untold.opened()).isEmpty();
+        assertThat(told1.opened()).extracting(f -> f.code().name()).contains("INCOMPLETE_CHAIN",
+                "HOSTNAME_MISMATCH");
+        assertThat(again.opened()).isEmpty();
+        assertThat(told).singleElement().satisfies(message -> {
+            assertThat(message.subject()).isEqualTo("[certfleet critical] TLS fails at listener/app/shop/1/2: "
+                    + "INCOMPLETE_CHAIN, HOSTNAME_MISMATCH").hasSizeLessThanOrEqualTo(100);
+            assertThat(message.attributes()).containsEntry("owner", "team").containsEntry("severity", "critical")
+                    .containsEntry("code", "HANDSHAKE_FAILURE").containsEntry("certificateArn", ARN);
+            assertThat(message.body()).contains("Where: ELBV2_LISTENER " + LISTENER)
+                    .contains("- INCOMPLETE_CHAIN (critical): intermediate not served")
+                    .contains("re-import the certificate with its chain");
+        });
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.certfleet.adapters.aws.sns;
 
 import io.certfleet.core.alerting.AlertMessage;
 import io.certfleet.core.alerting.AlertSender;
+import io.certfleet.core.alerting.OwnerMessage;
+import io.certfleet.core.alerting.OwnerNotifier;
 import io.certfleet.core.alerting.ExpiryAlert;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * {@code severity}, {@code code}): a team subscribes with a filter policy such as
  * {@code {"owner": ["payments-team"], "severity": ["critical", "high"]}} and hears only about its certificates.
  */
-public final class SnsAlertSender implements AlertSender {
+public final class SnsAlertSender implements AlertSender, OwnerNotifier {
 
     private final SnsClient sns;
     private final String topicArn;
@@ -25,12 +27,19 @@ public final class SnsAlertSender implements AlertSender {
 
     @Override
     public void send(ExpiryAlert alert, AlertMessage message) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("owner", alert.record().ownership().owner());
+        attributes.put("environment", alert.record().ownership().environment());
+        attributes.put("severity", alert.severity().label());
+        attributes.put("code", alert.code().name());
+        attributes.put("certificateArn", alert.record().location().arn());
+        notify(new OwnerMessage(message.subject(), message.body(), attributes));
+    }
+
+    @Override
+    public void notify(OwnerMessage message) {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        attributes.put("owner", text(alert.record().ownership().owner()));
-        attributes.put("environment", text(alert.record().ownership().environment()));
-        attributes.put("severity", text(alert.severity().label()));
-        attributes.put("code", text(alert.code().name()));
-        attributes.put("certificateArn", text(alert.record().location().arn()));
+        message.attributes().forEach((name, value) -> attributes.put(name, text(value)));
         sns.publish(request -> request.topicArn(topicArn).subject(message.subject()).message(message.body())
                 .messageAttributes(attributes));
     }
