@@ -1,5 +1,6 @@
 package io.certfleet.cli;
 
+import io.certfleet.adapters.policyfile.PolicyFileWriter;
 import io.certfleet.adapters.policyfile.YamlPolicyFile;
 import io.certfleet.core.policy.InvalidPolicyException;
 import io.certfleet.core.policy.PolicySet;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code certfleet policy check FILE}: validates a policy file and says what it means. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Policy files (YAML): one TLS profile per environment.",
-        subcommands = {PolicyCommand.Check.class})
+        subcommands = {PolicyCommand.Check.class, PolicyCommand.Show.class})
 final class PolicyCommand implements Runnable {
 
     @Spec
@@ -25,6 +26,36 @@ final class PolicyCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Prints a complete policy file: the built-in profiles, or those of --file with every "
+                    + "inherited field spelled out.", "Start your own with: certfleet policy show > policy.yaml"})
+    static final class Show implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Option(names = "--file", paramLabel = "FILE", description = "A policy file to expand.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PolicySet policies;
+            if (file == null) {
+                policies = PolicySet.builtIn();
+            } else {
+                try {
+                    policies = YamlPolicyFile.read(file);
+                } catch (InvalidPolicyException e) {
+                    spec.commandLine().getErr().println("certfleet: " + e.getMessage());
+                    return ExitCode.FINDINGS;
+                }
+            }
+            spec.commandLine().getOut().print(PolicyFileWriter.write(policies));
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,

@@ -64,6 +64,43 @@ class PolicyCheckCommandTest {
     }
 
     @Test
+    void showPrintsTheBuiltInProfilesAsAFileThatReadsBackEqual() throws Exception {
+        StringWriter out = new StringWriter();
+        int exit = CertfleetCli.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "policy", "show");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("default: public-web").contains("  internal-api:")
+                .contains("      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
+        assertThat(io.certfleet.adapters.policyfile.YamlPolicyFile.parse("shown.yaml", out.toString()))
+                .isEqualTo(io.certfleet.core.policy.PolicySet.builtIn());
+        Run checked = check(out.toString());
+        assertThat(checked.exit()).isZero();
+    }
+
+    @Test
+    void showSpellsOutWhatAFileInherits() throws Exception {
+        Path file = directory.resolve("short.yaml");
+        Files.writeString(file, """
+                version: 1
+                environments: {prod: web}
+                profiles:
+                  web: {extends: partner, maxValidityDays: 90, severity: {WEAK_CIPHER_ENABLED: high}}
+                """);
+        StringWriter out = new StringWriter();
+
+        int exit = CertfleetCli.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "policy", "show", "--file", file.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("environments:\n  prod: web").contains("maxValidityDays: 90")
+                .contains("expiryAlertDays:\n      - 60").contains("severity: {WEAK_CIPHER_ENABLED: high}")
+                .doesNotContain("extends");
+        assertThat(io.certfleet.adapters.policyfile.YamlPolicyFile.parse("shown.yaml", out.toString()))
+                .isEqualTo(io.certfleet.adapters.policyfile.YamlPolicyFile.read(file));
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         StringWriter err = new StringWriter();
         int exit = CertfleetCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
