@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certfleet.adapters.aws.RateLimits;
 import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.policy.InvalidPolicyException;
 import io.certfleet.handlers.events.InvalidEventException;
 import io.certfleet.local.LocalLambdaContext;
 import io.certfleet.testing.AwsEmulator;
@@ -14,6 +15,7 @@ import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.InventoryFixtures;
 import io.certfleet.testing.SampleEvents;
 import io.certfleet.wiring.CertfleetSettings;
+import io.certfleet.wiring.ProbeOptions;
 import io.certfleet.wiring.Wiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,14 +23,39 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The policy step with its sample work item: the account-region and, for this item, the account's global scope. */
 @ExtendWith(AwsEmulatorExtension.class)
 class PolicyWorkerHandlerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aBrokenDeployedPolicyFileFailsTheInvocationWithFileLineAndField(AwsEmulator emulator,
+                                                                       @TempDir Path directory) throws Exception {
+        Path policy = directory.resolve("policy.yaml");
+        Files.writeString(policy, """
+                version: 1
+                profiles:
+                  web: {extends: public-web, cipherSuites: [RC4-MD5]}
+                """);
+        Wiring wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
+                .withTableName("policy-handler").withProbe(new ProbeOptions(Duration.ofSeconds(3), 4, false,
+                        Optional.of(policy.toString()))));
+
+        assertThatThrownBy(() -> new PolicyWorkerHandler(wiring).handleRequest(
+                SampleEvents.open("policy-worker-item.json"), new ByteArrayOutputStream(),
+                new LocalLambdaContext("certfleet-test", line -> { })))
+                .isInstanceOf(InvalidPolicyException.class)
+                .hasMessage(policy + ":3: profiles.web.cipherSuites[0]: unknown cipher suite 'RC4-MD5' (IANA names, "
+                        + "e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)");
+    }
 
     @Test
     void judgesTheItemsScopesAndSaysWhatItFound(AwsEmulator emulator) throws Exception {
