@@ -7,10 +7,8 @@ import io.certfleet.core.finding.Severity;
 import io.certfleet.core.policy.FindingHistory;
 import io.certfleet.core.policy.FindingQuery;
 import io.certfleet.core.policy.PolicyFinding;
-import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -70,12 +68,7 @@ final class FindingsCommand implements Runnable {
         public Integer call() {
             FindingQuery query = query();
             try (AwsClients aws = AwsClients.fromEnvironment()) {
-                Wiring wiring = new Wiring(aws, Clock.systemUTC(),
-                        CertfleetSettings.fromEnvironment(System.getenv()).withTableName(inventory.table));
-                if (!wiring.inventoryTable().exists()) {
-                    throw new CommandFailure("inventory table '" + inventory.table + "' does not exist in "
-                            + aws.settings().region() + ": run 'certfleet scan --create-table' first");
-                }
+                Wiring wiring = inventory.readingWiring(aws);
                 List<FindingHistory> findings = wiring.listFindings().list(query);
                 PrintWriter out = spec.commandLine().getOut();
                 if (inventory.json) {

@@ -7,9 +7,7 @@ import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryEntry;
 import io.certfleet.core.probe.fleet.BindingProbe;
 import io.certfleet.core.inventory.InventoryQuery;
-import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +71,7 @@ final class InventoryCommand implements Runnable {
         public Integer call() {
             validate();
             try (AwsClients aws = AwsClients.fromEnvironment()) {
-                Wiring wiring = new Wiring(aws, Clock.systemUTC(),
-                        CertfleetSettings.fromEnvironment(System.getenv()).withTableName(inventory.table));
-                if (!wiring.inventoryTable().exists()) {
-                    throw new CommandFailure("inventory table '" + inventory.table + "' does not exist in "
-                            + aws.settings().region() + ": run 'certfleet scan --create-table' first");
-                }
+                Wiring wiring = inventory.readingWiring(aws);
                 InventoryQuery query = new InventoryQuery(
                         Optional.ofNullable(expiringWithin)
                                 .map(days -> wiring.clock().instant().plus(Duration.ofDays(days))),

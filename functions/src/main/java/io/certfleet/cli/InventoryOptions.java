@@ -1,5 +1,9 @@
 package io.certfleet.cli;
 
+import io.certfleet.adapters.aws.AwsClients;
+import io.certfleet.wiring.CertfleetSettings;
+import io.certfleet.wiring.Wiring;
+import java.time.Clock;
 import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
 import picocli.CommandLine.Option;
 
@@ -12,4 +16,15 @@ final class InventoryOptions {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
+
+    /** Wiring for a command that reads the inventory table, which must exist (the scan creates it). */
+    Wiring readingWiring(AwsClients aws) {
+        Wiring wiring = new Wiring(aws, Clock.systemUTC(),
+                CertfleetSettings.fromEnvironment(System.getenv()).withTableName(table));
+        if (!wiring.inventoryTable().exists()) {
+            throw new CommandFailure("inventory table '" + table + "' does not exist in " + aws.settings().region()
+                    + ": run 'certfleet scan --create-table' first");
+        }
+        return wiring;
+    }
 }

@@ -203,7 +203,7 @@ public final class YamlPolicyFile {
         Set<String> hashes = field.value("weakSignatureHashes", TlsPolicy::weakSignatureHashes,
                 (n, p) -> new LinkedHashSet<>(strings(n, p)));
         Duration warning = field.value("expiryWarningDays", TlsPolicy::warningWindow,
-                (n, p) -> Duration.ofDays(nonNegative(n, p)));
+                (n, p) -> Duration.ofDays(atLeast(0, n, p)));
         ExpiryThresholds alertDays = field.value("expiryAlertDays", TlsPolicy::expiryThresholds, this::thresholds);
         boolean stapling = field.value("requireOcspStapling", TlsPolicy::requireOcspStaple, this::bool);
         Set<String> securityPolicies = field.value("securityPolicies", TlsPolicy::allowedSecurityPolicies,
@@ -212,7 +212,7 @@ public final class YamlPolicyFile {
         Set<String> signatures = field.value("signatureAlgorithms", TlsPolicy::allowedSignatureAlgorithms,
                 (n, p) -> new LinkedHashSet<>(strings(n, p)));
         Duration maxValidity = field.value("maxValidityDays", TlsPolicy::maxValidity,
-                (n, p) -> Duration.ofDays(positive(n, p)));
+                (n, p) -> Duration.ofDays(atLeast(1, n, p)));
         Map<FindingCode, Severity> severities = new EnumMap<>(FindingCode.class);
         base.ifPresent(policy -> severities.putAll(policy.severityOverrides()));
         if (fields.containsKey("severity")) {
@@ -293,14 +293,6 @@ public final class YamlPolicyFile {
             }
         }
         return new LinkedHashSet<>(names);
-    }
-
-    private int positive(Node node, String path) {
-        int value = integer(node, path);
-        if (value < 1) {
-            throw error(node, path, "must be 1 or more, got " + value);
-        }
-        return value;
     }
 
     private ExpiryThresholds thresholds(Node node, String path) {
@@ -387,10 +379,10 @@ public final class YamlPolicyFile {
         }
     }
 
-    private int nonNegative(Node node, String path) {
+    private int atLeast(int minimum, Node node, String path) {
         int value = integer(node, path);
-        if (value < 0) {
-            throw error(node, path, "must be 0 or more, got " + value);
+        if (value < minimum) {
+            throw error(node, path, "must be " + minimum + " or more, got " + value);
         }
         return value;
     }

@@ -364,12 +364,14 @@ final class RawHello {
         return out.toByteArray();
     }
 
-    private static void writeShort(ByteArrayOutputStream out, int value) {
+    /** Big-endian 16 bits (package-private: the byte-level tests build server messages with it). */
+    static void writeShort(ByteArrayOutputStream out, int value) {
         out.write((value >>> 8) & 0xff);
         out.write(value & 0xff);
     }
 
-    private static void writeInt24(ByteArrayOutputStream out, int value) {
+    /** Big-endian 24 bits, as TLS handshake lengths are. */
+    static void writeInt24(ByteArrayOutputStream out, int value) {
         out.write((value >>> 16) & 0xff);
         writeShort(out, value & 0xffff);
     }

@@ -148,13 +148,13 @@ class RawHelloTest {
 
     private static byte[] serverHello(int version, byte[] random, byte[] sessionId, int cipher, byte[] extensions) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeShort(out, version);
+        RawHello.writeShort(out, version);
         out.writeBytes(random);
         out.write(sessionId.length);
         out.writeBytes(sessionId);
-        writeShort(out, cipher);
+        RawHello.writeShort(out, cipher);
         out.write(0);
-        writeShort(out, extensions.length);
+        RawHello.writeShort(out, extensions.length);
         out.writeBytes(extensions);
         return out.toByteArray();
     }
@@ -162,11 +162,11 @@ class RawHelloTest {
     private static byte[] certificateMessage(byte[]... ders) {
         ByteArrayOutputStream list = new ByteArrayOutputStream();
         for (byte[] der : ders) {
-            writeInt24(list, der.length);
+            RawHello.writeInt24(list, der.length);
             list.writeBytes(der);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeInt24(out, list.size());
+        RawHello.writeInt24(out, list.size());
         out.writeBytes(list.toByteArray());
         return out.toByteArray();
     }
@@ -174,7 +174,7 @@ class RawHelloTest {
     private static byte[] handshake(int type, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(type);
-        writeInt24(out, body.length);
+        RawHello.writeInt24(out, body.length);
         out.writeBytes(body);
         return out.toByteArray();
     }
@@ -191,8 +191,8 @@ class RawHelloTest {
     private static byte[] record(int type, byte[] fragment) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(type);
-        writeShort(out, 0x0303);
-        writeShort(out, fragment.length);
+        RawHello.writeShort(out, 0x0303);
+        RawHello.writeShort(out, fragment.length);
         out.writeBytes(fragment);
         return out.toByteArray();
     }
@@ -207,15 +207,5 @@ class RawHelloTest {
 
     private static byte[] slice(byte[] bytes, int from, int to) {
         return java.util.Arrays.copyOfRange(bytes, from, to);
-    }
-
-    private static void writeShort(ByteArrayOutputStream out, int value) {
-        out.write((value >>> 8) & 0xff);
-        out.write(value & 0xff);
-    }
-
-    private static void writeInt24(ByteArrayOutputStream out, int value) {
-        out.write((value >>> 16) & 0xff);
-        writeShort(out, value & 0xffff);
     }
 }
