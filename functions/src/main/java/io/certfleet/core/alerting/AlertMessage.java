@@ -13,12 +13,11 @@ import java.util.Objects;
  */
 public record AlertMessage(String subject, String body) {
 
-    static final int MAX_SUBJECT = 100;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     public AlertMessage {
-        Objects.requireNonNull(subject, "subject");
+        subject = OwnerMessage.subjectLine(subject);
         Objects.requireNonNull(body, "body");
     }
 
@@ -29,9 +28,6 @@ public record AlertMessage(String subject, String body) {
                 : "expires in " + alert.daysLeft() + " day(s)";
         String subject = "[certfleet " + alert.severity().label() + "] " + name
                 + alert.acmRenewalProblem().map(problem -> ": ACM cannot renew it, ").orElse(" ") + state;
-        if (subject.length() > MAX_SUBJECT) {
-            subject = subject.substring(0, MAX_SUBJECT - 1) + "…";
-        }
         StringBuilder body = new StringBuilder();
         body.append("What:  ").append(record.facts().subject()).append(" (").append(String.join(", ",
                 record.facts().sans())).append(")\n");

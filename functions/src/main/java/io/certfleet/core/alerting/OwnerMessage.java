@@ -14,11 +14,14 @@ public record OwnerMessage(String subject, String body, Map<String, String> attr
     public static final int MAX_SUBJECT = 100;
 
     public OwnerMessage {
-        Objects.requireNonNull(subject, "subject");
-        if (subject.length() > MAX_SUBJECT) {
-            subject = subject.substring(0, MAX_SUBJECT - 1) + "…";
-        }
+        subject = subjectLine(subject);
         Objects.requireNonNull(body, "body");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** A subject cut to SNS's limit, marked with an ellipsis where it was cut. */
+    static String subjectLine(String subject) {
+        Objects.requireNonNull(subject, "subject");
+        return subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT - 1) + "…";
     }
 }

@@ -124,11 +124,12 @@ public final class SendExpiryAlerts {
                 continue;
             }
             run.sent(alert);
+            CertfleetEvent event = event(alert);
             try {
-                events.publish(List.of(event(alert)));
+                events.publish(List.of(event));
             } catch (RuntimeException e) {
                 // The owners have their alert; the event is lost for this threshold, and the run says so.
-                run.failed(primary, new IllegalStateException("alert sent, but its " + event(alert).detailType()
+                run.failed(primary, new IllegalStateException("alert sent, but its " + event.detailType()
                         + " event was not published: " + e.getMessage(), e));
             }
         }

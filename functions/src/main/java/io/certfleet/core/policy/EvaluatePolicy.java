@@ -160,7 +160,8 @@ public final class EvaluatePolicy {
         Map<String, PolicyFinding> byKey = new LinkedHashMap<>();
         current.forEach(finding -> byKey.putIfAbsent(finding.key(), finding));
         Set<String> unprobed = bindings.stream().filter(binding -> !latest.containsKey(binding.key()))
-                .map(binding -> binding.certificateArn() + "|" + subject(binding)).collect(Collectors.toSet());
+                .map(binding -> PolicyFinding.subjectKey(binding.certificateArn(), subject(binding)))
+                .collect(Collectors.toSet());
         List<PolicyFinding> opened = new ArrayList<>();
         List<StoredFinding> stillOpen = new ArrayList<>();
         List<StoredFinding> resolved = new ArrayList<>();
@@ -176,8 +177,7 @@ public final class EvaluatePolicy {
         }
         for (StoredFinding stored : open.values()) {
             PolicyFinding finding = stored.finding();
-            boolean notProbed = finding.side() != Side.CONFIGURATION
-                    && unprobed.contains(finding.certificateArn() + "|" + finding.subject());
+            boolean notProbed = finding.side() != Side.CONFIGURATION && unprobed.contains(finding.subjectKey());
             if (byKey.containsKey(finding.key())) {
                 continue;
             }
@@ -190,24 +190,31 @@ public final class EvaluatePolicy {
         List<String> failures = new ArrayList<>();
         // Owners hear first; an endpoint whose owners could not be told stays unrecorded, so it opens (and is
         // told) again next time rather than never.
-        Set<String> untold = notifyHandshakeFailures(opened, failures);
-        opened.removeIf(finding -> untold.contains(endpointOf(finding)));
-        byKey.values().removeIf(finding -> untold.contains(endpointOf(finding)) && !open.containsKey(finding.key()));
+        Map<String, List<PolicyFinding>> failing = newHandshakeFailures(opened);
+        Set<String> untold = notify(failing, failures);
+        failing.keySet().removeAll(untold);
+        opened.removeIf(finding -> untold.contains(finding.subjectKey()));
+        byKey.values().removeIf(finding -> untold.contains(finding.subjectKey()) && !open.containsKey(finding.key()));
         store.seen(worthWriting(byKey.values(), open, now), now);
         store.resolved(resolved, now);
-        int published = publish(PolicyEvents.of(opened, resolved, now), failures);
+        int published = publish(PolicyEvents.of(opened, resolved, failing.values(), now), failures);
         return new PolicyRun(scope, certificateCount, bindings.size(), opened, stillOpen, resolved, published,
                 failures);
     }
 
-    /** One message per endpoint that newly fails handshakes; returns the endpoints whose owners were not told. */
-    private Set<String> notifyHandshakeFailures(List<PolicyFinding> opened, List<String> failures) {
+    /** The endpoints whose wire findings newly include a cause that breaks handshakes, with those findings. */
+    private static Map<String, List<PolicyFinding>> newHandshakeFailures(List<PolicyFinding> opened) {
         Map<String, List<PolicyFinding>> byEndpoint = new LinkedHashMap<>();
         opened.stream().filter(finding -> finding.side() == Side.WIRE && finding.code().breaksHandshakes())
-                .forEach(finding -> byEndpoint.computeIfAbsent(endpointOf(finding), key -> new ArrayList<>())
+                .forEach(finding -> byEndpoint.computeIfAbsent(finding.subjectKey(), key -> new ArrayList<>())
                         .add(finding));
+        return byEndpoint;
+    }
+
+    /** One message per endpoint that newly fails handshakes; returns the endpoints whose owners were not told. */
+    private Set<String> notify(Map<String, List<PolicyFinding>> failing, List<String> failures) {
         Set<String> untold = new java.util.HashSet<>();
-        byEndpoint.forEach((endpoint, findings) -> {
+        failing.forEach((endpoint, findings) -> {
             try {
                 owners.notify(HandshakeFailureMessage.of(findings));
             } catch (RuntimeException e) {
@@ -217,10 +224,6 @@ public final class EvaluatePolicy {
             }
         });
         return untold;
-    }
-
-    private static String endpointOf(PolicyFinding finding) {
-        return finding.certificateArn() + "|" + finding.subject();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.certfleet.core.events.CertfleetEvent;
 import io.certfleet.core.finding.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,11 @@ final class PolicyEvents {
     private PolicyEvents() {
     }
 
-    static List<CertfleetEvent> of(List<PolicyFinding> opened, List<StoredFinding> resolved, Instant now) {
+    /**
+     * @param handshakeFailures per endpoint that newly fails handshakes, its findings that break them
+     */
+    static List<CertfleetEvent> of(List<PolicyFinding> opened, List<StoredFinding> resolved,
+                                   Collection<List<PolicyFinding>> handshakeFailures, Instant now) {
         List<CertfleetEvent> events = new ArrayList<>();
         for (PolicyFinding finding : opened) {
             Map<String, Object> detail = detail(finding);
@@ -31,41 +36,33 @@ final class PolicyEvents {
             detail.put("resolvedAt", now.toString());
             events.add(new CertfleetEvent(EvaluatePolicy.RESOLVED, resources(stored.finding()), detail));
         }
-        events.addAll(handshakeFailures(opened, now));
+        handshakeFailures.forEach(findings -> events.add(handshakeFailure(findings, now)));
         return events;
     }
 
-    /** One event per endpoint whose wire findings newly include a cause that breaks handshakes. */
-    private static List<CertfleetEvent> handshakeFailures(List<PolicyFinding> opened, Instant now) {
-        Map<String, List<PolicyFinding>> byEndpoint = new LinkedHashMap<>();
-        opened.stream().filter(finding -> finding.side() == Side.WIRE && finding.code().breaksHandshakes())
-                .forEach(finding -> byEndpoint.computeIfAbsent(finding.certificateArn() + "|" + finding.subject(),
-                        key -> new ArrayList<>()).add(finding));
-        List<CertfleetEvent> events = new ArrayList<>();
-        for (List<PolicyFinding> findings : byEndpoint.values()) {
-            PolicyFinding first = findings.getFirst();
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("certificateArn", first.certificateArn());
-            detail.put("subject", first.subject());
-            detail.put("accountId", first.scope().accountId());
-            detail.put("region", first.scope().region());
-            detail.put("codes", findings.stream().map(finding -> finding.code().name()).toList());
-            detail.put("severity", findings.stream().map(PolicyFinding::severity).max(Comparator.naturalOrder())
-                    .map(Severity::label).orElseThrow());
-            detail.put("findings", findings.stream().map(finding -> {
-                Map<String, Object> one = new LinkedHashMap<>();
-                one.put("code", finding.code().name());
-                one.put("severity", finding.severity().label());
-                one.put("detail", finding.detail());
-                return one;
-            }).toList());
-            detail.put("owner", first.owner());
-            detail.put("environment", first.environment());
-            detail.put("profile", first.profile());
-            detail.put("detectedAt", now.toString());
-            events.add(new CertfleetEvent(EvaluatePolicy.HANDSHAKE_FAILURE, resources(first), detail));
-        }
-        return events;
+    /** One event for an endpoint that newly fails handshakes, with every cause. */
+    private static CertfleetEvent handshakeFailure(List<PolicyFinding> findings, Instant now) {
+        PolicyFinding first = findings.getFirst();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("certificateArn", first.certificateArn());
+        detail.put("subject", first.subject());
+        detail.put("accountId", first.scope().accountId());
+        detail.put("region", first.scope().region());
+        detail.put("codes", findings.stream().map(finding -> finding.code().name()).toList());
+        detail.put("severity", findings.stream().map(PolicyFinding::severity).max(Comparator.naturalOrder())
+                .map(Severity::label).orElseThrow());
+        detail.put("findings", findings.stream().map(finding -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("code", finding.code().name());
+            one.put("severity", finding.severity().label());
+            one.put("detail", finding.detail());
+            return one;
+        }).toList());
+        detail.put("owner", first.owner());
+        detail.put("environment", first.environment());
+        detail.put("profile", first.profile());
+        detail.put("detectedAt", now.toString());
+        return new CertfleetEvent(EvaluatePolicy.HANDSHAKE_FAILURE, resources(first), detail);
     }
 
     private static Map<String, Object> detail(PolicyFinding finding) {

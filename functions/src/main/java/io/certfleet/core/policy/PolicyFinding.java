@@ -32,7 +32,16 @@ public record PolicyFinding(ScanScope scope, String certificateArn, String subje
 
     /** What makes a finding the same finding from one evaluation to the next (not its detail or severity). */
     public String key() {
-        return certificateArn + "|" + subject + "|" + side + "|" + code;
+        return subjectKey() + "|" + side + "|" + code;
+    }
+
+    /** The certificate or endpoint the finding is about: {@code <certificate ARN>|<subject>}. */
+    public String subjectKey() {
+        return subjectKey(certificateArn, subject);
+    }
+
+    public static String subjectKey(String certificateArn, String subject) {
+        return certificateArn + "|" + subject;
     }
 
     public boolean aboutBinding() {
