@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ public final class DemoFleet {
     private final FleetSeeder seeder;
     private final Clock clock;
     private final Map<String, IssuedCertificate> issued = new LinkedHashMap<>();
+    private final Map<FleetSeeder.Account, Map<String, String>> hostArns = new HashMap<>();
 
     public DemoFleet(FleetSeeder seeder, Clock clock) {
         this.seeder = Objects.requireNonNull(seeder, "seeder");
@@ -103,6 +105,7 @@ public final class DemoFleet {
                 .validFor(day, Duration.ofDays(1825)).deterministic("certfleet-demo/issuer/" + day).build();
         Map<String, String> demo = Map.of(DEMO_TAG, "true");
         issued.clear();
+        hostArns.clear();
 
         try (FleetSeeder.Account east = seeder.in(payments, Region.US_EAST_1)) {
             String checkout = importOrReimport(east, leaf(issuer, "checkout", KeyType.RSA_2048, 2), "checkout",
@@ -156,25 +159,35 @@ public final class DemoFleet {
      * Imports the host's certificate, or re-imports it into the ARN an earlier run imported it to when it changed
      * (a later day); the same certificate is left alone, as an unchanged fleet would be.
      */
-    private static String importOrReimport(FleetSeeder.Account seed, IssuedCertificate leaf, String host,
-                                           Map<String, String> tags) {
-        AcmClient acm = seed.clients().acm();
-        for (var summary : acm.listCertificates(request -> request.includes(Filters.builder()
-                .keyTypes(AcmCertificateStore.ALL_KEY_TYPES).build())).certificateSummaryList()) {
-            boolean same = acm.listTagsForCertificate(request -> request.certificateArn(summary.certificateArn()))
-                    .tags().stream().anyMatch(tag -> HOST_TAG.equals(tag.key()) && host.equals(tag.value()));
-            if (same) {
-                String current = acm.getCertificate(request -> request.certificateArn(summary.certificateArn()))
-                        .certificate();
-                if (!current.strip().equals(leaf.certificatePem().strip())) {
-                    seed.reimportCertificate(summary.certificateArn(), leaf);
-                }
-                return summary.certificateArn();
+    private String importOrReimport(FleetSeeder.Account seed, IssuedCertificate leaf, String host,
+                                    Map<String, String> tags) {
+        String existing = hostArns.computeIfAbsent(seed, DemoFleet::demoHostArns).get(host);
+        if (existing != null) {
+            AcmClient acm = seed.clients().acm();
+            String current = acm.getCertificate(request -> request.certificateArn(existing)).certificate();
+            if (!current.strip().equals(leaf.certificatePem().strip())) {
+                seed.reimportCertificate(existing, leaf);
             }
+            return existing;
         }
         Map<String, String> tagged = new LinkedHashMap<>(tags);
         tagged.put(HOST_TAG, host);
-        return seed.importCertificate(leaf, tagged);
+        String arn = seed.importCertificate(leaf, tagged);
+        hostArns.get(seed).put(host, arn);
+        return arn;
+    }
+
+    /** The ACM certificates an earlier run imported in this account-region, by demo host (read once). */
+    private static Map<String, String> demoHostArns(FleetSeeder.Account seed) {
+        AcmClient acm = seed.clients().acm();
+        Map<String, String> byHost = new HashMap<>();
+        for (var summary : acm.listCertificates(request -> request.includes(Filters.builder()
+                .keyTypes(AcmCertificateStore.ALL_KEY_TYPES).build())).certificateSummaryList()) {
+            acm.listTagsForCertificate(request -> request.certificateArn(summary.certificateArn())).tags().stream()
+                    .filter(tag -> HOST_TAG.equals(tag.key()))
+                    .forEach(tag -> byHost.put(tag.value(), summary.certificateArn()));
+        }
+        return byHost;
     }
 
     /** IAM cannot replace a server certificate's body: a changed one is deleted and uploaded again. */

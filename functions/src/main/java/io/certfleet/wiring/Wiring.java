@@ -60,6 +60,8 @@ public final class Wiring {
     private final DynamoDbInventoryRepository inventory;
     private final AccountDirectory accounts;
     private String callerAccountId;
+    private PolicySet policies;
+    private ElbSecurityPolicyCatalog securityPolicies;
 
     public Wiring(AwsClients aws, Clock clock, CertfleetSettings settings) {
         this.aws = Objects.requireNonNull(aws, "aws");
@@ -147,10 +149,16 @@ public final class Wiring {
         return new ListInventory(inventory, clock);
     }
 
-    /** The deployed prober's policies: the policy file's profiles, else the built-in ones. */
-    public PolicySet policies() {
-        return settings.probe().policyFile().map(file -> YamlPolicyFile.read(Path.of(file)))
-                .orElseGet(PolicySet::builtIn);
+    /**
+     * The policies every judging use case applies: the policy file's profiles, else the built-in ones. Read once
+     * (a warm Lambda keeps them); a broken file fails each use until it is fixed.
+     */
+    public synchronized PolicySet policies() {
+        if (policies == null) {
+            policies = settings.probe().policyFile().map(file -> YamlPolicyFile.read(Path.of(file)))
+                    .orElseGet(PolicySet::builtIn);
+        }
+        return policies;
     }
 
     public DynamoDbProbeResults probeResults() {
@@ -191,8 +199,12 @@ public final class Wiring {
         return new DynamoDbFindingStore(aws.dynamoDb(), settings.tableName());
     }
 
-    public ElbSecurityPolicyCatalog securityPolicies() {
-        return new ElbSecurityPolicyCatalog(aws);
+    /** Security policies expanded, cached for the life of this wiring (policies are immutable by name). */
+    public synchronized ElbSecurityPolicyCatalog securityPolicies() {
+        if (securityPolicies == null) {
+            securityPolicies = new ElbSecurityPolicyCatalog(aws);
+        }
+        return securityPolicies;
     }
 
     public DynamoDbRotationLocks rotationLocks() {

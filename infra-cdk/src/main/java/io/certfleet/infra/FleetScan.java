@@ -68,7 +68,6 @@ public final class FleetScan extends Construct {
     private final Function summary;
     private final Function prober;
     private final Function judge;
-    private Pass itemNotProbed;
     private final StateMachine stateMachine;
 
     public FleetScan(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
@@ -153,9 +152,9 @@ public final class FleetScan extends Construct {
         software.amazon.awscdk.services.stepfunctions.Map scanEach = software.amazon.awscdk.services.stepfunctions
                 .Map.Builder.create(this, "ScanEach")
                 .itemsPath("$.items").maxConcurrency(maxConcurrency).resultPath(JsonPath.DISCARD).build();
-        this.itemNotProbed = Pass.Builder.create(this, "ItemNotProbed")
+        Pass itemNotProbed = Pass.Builder.create(this, "ItemNotProbed")
                 .comment("The bindings keep their previous probe results.").build();
-        LambdaInvoke probeOne = probeOne();
+        LambdaInvoke probeOne = probeOne(itemNotProbed);
         scanOne.next(probeOne);
         itemNotScanned.next(probeOne);
         LambdaInvoke judgeOne = judgeOne();
@@ -172,7 +171,7 @@ public final class FleetScan extends Construct {
      * ProbeOne: the endpoints of the item's account-region, whether or not its scan went through. A failed probe
      * never fails the scan: it is retried on Lambda's own errors and then caught.
      */
-    private LambdaInvoke probeOne() {
+    private LambdaInvoke probeOne(Pass itemNotProbed) {
         LambdaInvoke probeOne = LambdaInvoke.Builder.create(this, "ProbeOne")
                 .lambdaFunction(prober).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .resultPath(JsonPath.DISCARD).build();
