@@ -23,8 +23,8 @@ public final class CertfleetStack extends Stack {
             return new Settings(tableName, lambdaJar, scan, alerts, Optional.of(file));
         }
 
-        public static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "functions", "target",
-                "certfleet-functions-lambda.jar");
+        public static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "functions", "lambda", "target",
+                "certfleet-lambda.jar");
 
         public static Settings defaults() {
             return new Settings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_LAMBDA_JAR,
@@ -32,31 +32,9 @@ public final class CertfleetStack extends Stack {
                     new ExpiryAlerts.Settings("rate(1 hour)", "certfleet-alerts", "certfleet"), Optional.empty());
         }
 
+        /** The deployment's settings from CDK context, every value checked ({@link DeploymentContext}). */
         static Settings fromContext(Construct scope) {
-            Settings defaults = defaults();
-            String regions = context(scope, "certfleet:scanRegions", "");
-            return new Settings(
-                    context(scope, "certfleet:tableName", defaults.tableName()),
-                    Path.of(context(scope, "certfleet:lambdaJar", defaults.lambdaJar().toString())),
-                    new FleetScan.Settings(
-                            context(scope, "certfleet:scanSchedule", defaults.scan().schedule()),
-                            context(scope, "certfleet:scanAccounts", defaults.scan().accounts()),
-                            regions.isBlank() ? List.of() : List.of(regions.split(",")),
-                            context(scope, "certfleet:scannerRoleName", defaults.scan().scannerRoleName()),
-                            Integer.parseInt(context(scope, "certfleet:scanConcurrency",
-                                    Integer.toString(defaults.scan().maxConcurrency())))),
-                    new ExpiryAlerts.Settings(
-                            context(scope, "certfleet:alertSchedule", defaults.alerts().schedule()),
-                            context(scope, "certfleet:alertTopicName", defaults.alerts().topicName()),
-                            context(scope, "certfleet:eventBusName", defaults.alerts().eventBusName()),
-                            ExpiryAlerts.Settings.parseOwnerEmails(context(scope, "certfleet:alertSubscriptions", ""))),
-                    Optional.ofNullable(scope.getNode().tryGetContext("certfleet:policyFile"))
-                            .map(Object::toString).filter(file -> !file.isBlank()).map(Path::of));
-        }
-
-        private static String context(Construct scope, String key, String fallback) {
-            Object value = scope.getNode().tryGetContext(key);
-            return value == null ? fallback : value.toString();
+            return DeploymentContext.read(scope);
         }
     }
 
@@ -98,7 +76,7 @@ public final class CertfleetStack extends Stack {
     private static Code lambdaCode(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Lambda jar not found at " + jar.toAbsolutePath().normalize()
-                    + ": build it with ./mvnw -pl functions -am package -DskipTests (or run ./certfleet once)");
+                    + ": build it with ./mvnw -pl functions/lambda -am package -DskipTests");
         }
         return Code.fromAsset(jar.toString());
     }

@@ -52,23 +52,6 @@ public final class ExpiryAlerts extends Construct {
         public Settings(String schedule, String topicName, String eventBusName) {
             this(schedule, topicName, eventBusName, Map.of());
         }
-
-        /** {@code payments-team=payments@example.com,web-team=web@example.com} (CDK context). */
-        static Map<String, String> parseOwnerEmails(String text) {
-            Map<String, String> emails = new java.util.LinkedHashMap<>();
-            for (String pair : text.split(",")) {
-                if (pair.isBlank()) {
-                    continue;
-                }
-                String[] parts = pair.split("=", 2);
-                if (parts.length != 2 || parts[0].isBlank() || !parts[1].strip().matches("[^@\\s]+@[^@\\s]+")) {
-                    throw new IllegalArgumentException("certfleet:alertSubscriptions: '" + pair.strip()
-                            + "' is not owner=email (e.g. payments-team=payments@example.com)");
-                }
-                emails.put(parts[0].strip(), parts[1].strip());
-            }
-            return emails;
-        }
     }
 
     private final Key key;

@@ -87,7 +87,7 @@ class CertfleetStackTest {
         assertThatThrownBy(() -> new CertfleetStack(new App(), "Broken", StackProps.builder().build(), settings))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Lambda jar not found")
-                .hasMessageContaining("./mvnw -pl functions -am package");
+                .hasMessageContaining("./mvnw -pl functions/lambda -am package");
     }
 
     @Test

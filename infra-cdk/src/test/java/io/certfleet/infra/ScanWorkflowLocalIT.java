@@ -11,12 +11,14 @@ import io.certfleet.core.finding.FindingCode;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
 import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.local.FleetSeeder;
+import io.certfleet.local.LocalLambdaRuntime;
 import io.certfleet.local.LocalStateMachine;
 import io.certfleet.local.pki.CertificateBuilder;
 import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.SampleEvents;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,8 +38,9 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * The scan workflow as CDK synthesizes it, executed by a real ASL interpreter (aws-local-stepfunctions on Node 22)
- * whose Lambda tasks are served by the real handlers in the deployment jar (a {@code LocalLambdaRuntime} in its own
- * JVM, with each function's environment from the template), against the emulator.
+ * whose Lambda tasks are served by the real handlers in the deployed jar, exactly as shrunk for Lambda (a
+ * {@code LocalLambdaRuntime} in its own JVM, with each function's environment from the template), against the
+ * emulator. Only the runtime's two classes come from the local module; every handler class comes from the jar.
  */
 @ExtendWith(AwsEmulatorExtension.class)
 class ScanWorkflowLocalIT {
@@ -166,7 +169,7 @@ class ScanWorkflowLocalIT {
         Path portFile = Files.createTempFile("lambda-runtime", ".port");
         Files.delete(portFile);
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", JAR.toString(), "io.certfleet.local.LocalLambdaRuntime", "--port-file", portFile.toString()));
+                "-cp", deployedJarWithTheLocalRuntime(), LocalLambdaRuntime.class.getName(), "--port-file", portFile.toString()));
         handlers.forEach((function, handler) -> command.addAll(List.of("--function", function + "=" + handler)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(RUNTIME_LOG.toFile());
@@ -178,6 +181,16 @@ class ScanWorkflowLocalIT {
                 "CERTFLEET_REGIONS", "us-east-1,eu-west-1",
                 "CERTFLEET_RATE_LIMITS", "off"));
         return builder.start();
+    }
+
+    /** The deployed jar first (its classes win), then the local module, which holds the runtime only it lacks. */
+    static String deployedJarWithTheLocalRuntime() {
+        try {
+            Path local = Path.of(LocalLambdaRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return JAR.toAbsolutePath() + File.pathSeparator + local;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The variables the template sets on the worker (literal ones; the table name is a reference). */

@@ -1,0 +1,175 @@
+package io.certfleet.adapters.aws;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The one place where AWS SDK clients are built: every client gets the same region, endpoint override,
+ * credentials, HTTP client, retry mode and interceptors (API-call counting, rate limiting) from here. Clients are
+ * created on first use and cached. Global services (IAM, CloudFront, Organizations) are signed for us-east-1.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private static final Region GLOBAL_SIGNING_REGION = Region.US_EAST_1;
+
+    private final AwsSettings settings;
+    private final List<ExecutionInterceptor> interceptors;
+    private final SdkHttpClient httpClient;
+    private final boolean ownsHttpClient;
+    private final ConcurrentHashMap<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+    private DynamoDbEnhancedClient dynamoDbEnhanced;
+
+    public AwsClients(AwsSettings settings) {
+        this(settings, List.of());
+    }
+
+    public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
+        this(settings, interceptors, UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build(), true);
+    }
+
+    private AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors, SdkHttpClient httpClient,
+                       boolean ownsHttpClient) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.interceptors = List.copyOf(interceptors);
+        this.httpClient = httpClient;
+        this.ownsHttpClient = ownsHttpClient;
+    }
+
+    public static AwsClients fromEnvironment() {
+        return new AwsClients(AwsSettings.fromEnvironment());
+    }
+
+    /** Clients with other settings and interceptors that share this instance's HTTP client (closed by this one). */
+    public AwsClients derive(AwsSettings otherSettings, List<ExecutionInterceptor> otherInterceptors) {
+        return new AwsClients(otherSettings, otherInterceptors, httpClient, false);
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public AcmClient acm() {
+        return cached(AcmClient.class, () -> configure(AcmClient.builder()));
+    }
+
+    public IamClient iam() {
+        return cached(IamClient.class, () -> configureGlobal(IamClient.builder()));
+    }
+
+    public ElasticLoadBalancingV2Client elasticLoadBalancingV2() {
+        return cached(ElasticLoadBalancingV2Client.class, () -> configure(ElasticLoadBalancingV2Client.builder()));
+    }
+
+    public ElasticLoadBalancingClient elasticLoadBalancing() {
+        return cached(ElasticLoadBalancingClient.class, () -> configure(ElasticLoadBalancingClient.builder()));
+    }
+
+    public CloudFrontClient cloudFront() {
+        return cached(CloudFrontClient.class, () -> configureGlobal(CloudFrontClient.builder()));
+    }
+
+    public ApiGatewayClient apiGateway() {
+        return cached(ApiGatewayClient.class, () -> configure(ApiGatewayClient.builder()));
+    }
+
+    public ApiGatewayV2Client apiGatewayV2() {
+        return cached(ApiGatewayV2Client.class, () -> configure(ApiGatewayV2Client.builder()));
+    }
+
+    public ResourceGroupsTaggingApiClient tagging() {
+        return cached(ResourceGroupsTaggingApiClient.class,
+                () -> configure(ResourceGroupsTaggingApiClient.builder()));
+    }
+
+    public OrganizationsClient organizations() {
+        return cached(OrganizationsClient.class, () -> configureGlobal(OrganizationsClient.builder()));
+    }
+
+    public StsClient sts() {
+        return cached(StsClient.class, () -> configure(StsClient.builder()));
+    }
+
+    public SnsClient sns() {
+        return cached(SnsClient.class, () -> configure(SnsClient.builder()));
+    }
+
+    public EventBridgeClient eventBridge() {
+        return cached(EventBridgeClient.class, () -> configure(EventBridgeClient.builder()));
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return cached(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()));
+    }
+
+    public synchronized DynamoDbEnhancedClient dynamoDbEnhanced() {
+        if (dynamoDbEnhanced == null) {
+            dynamoDbEnhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build();
+        }
+        return dynamoDbEnhanced;
+    }
+
+    /** Applies the settings to any service's client builder (for services without an accessor yet). */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
+        return configure(builder, settings.region());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configureGlobal(B builder) {
+        return configure(builder, GLOBAL_SIGNING_REGION);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, Region region) {
+        builder.region(region)
+                .credentialsProvider(settings.credentials())
+                .httpClient(httpClient)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .executionInterceptors(interceptors)
+                        .build());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** One client of a type per instance, closed with it (for services without an accessor, e.g. the local loop's). */
+    @SuppressWarnings("unchecked")
+    public <C extends SdkClient> C cached(Class<C> type, Supplier<C> factory) {
+        return (C) clients.computeIfAbsent(type, key -> factory.get());
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        clients.clear();
+        if (ownsHttpClient) {
+            httpClient.close();
+        }
+    }
+}
