@@ -1,6 +1,9 @@
 package io.certfleet.infra;
 
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
@@ -12,17 +15,27 @@ public final class CertfleetApp {
 
     public static void main(String[] args) {
         App app = new App();
-        StackProps props = StackProps.builder()
-                .description("certfleet: TLS certificate inventory and scanning")
-                .env(Environment.builder()
-                        .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                        .region(System.getenv("CDK_DEFAULT_REGION"))
-                        .build())
-                .build();
-        CertfleetStack central = new CertfleetStack(app, "Certfleet", props);
-        new MemberScannerRoleStack(app, "CertfleetMemberScannerRole", StackProps.builder()
-                .description("certfleet: the scanner role of a member account (deploy with a StackSet)")
-                .build(), central.settings().scan().scannerRoleName());
+        build(app, Environment.builder()
+                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                .region(System.getenv("CDK_DEFAULT_REGION"))
+                .build());
         app.synth();
+    }
+
+    /** Both stacks, with cdk-nag's AWS Solutions checks on every construct (an unsuppressed error fails synth). */
+    static Stacks build(App app, Environment environment) {
+        CertfleetStack central = new CertfleetStack(app, "Certfleet", StackProps.builder()
+                .description("certfleet: TLS certificate inventory and scanning")
+                .env(environment)
+                .build());
+        MemberAccountStack member = new MemberAccountStack(app, "CertfleetMemberAccount", StackProps.builder()
+                .description("certfleet: a member account's scanner role and ACM event forwarding (deploy with a "
+                        + "StackSet)")
+                .build(), central.settings().scan().scannerRoleName(), central.settings().alerts().eventBusName());
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        return new Stacks(central, member);
+    }
+
+    record Stacks(CertfleetStack central, MemberAccountStack member) {
     }
 }

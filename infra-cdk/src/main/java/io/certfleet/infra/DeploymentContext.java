@@ -34,10 +34,11 @@ final class DeploymentContext {
     static final String EVENT_BUS_NAME = "certfleet:eventBusName";
     static final String ALERT_SUBSCRIPTIONS = "certfleet:alertSubscriptions";
     static final String POLICY_FILE = "certfleet:policyFile";
+    static final String ORGANIZATION_ID = "certfleet:organizationId";
 
     static final List<String> KEYS = List.of(TABLE_NAME, LAMBDA_JAR, SCAN_SCHEDULE, SCAN_ACCOUNTS, SCAN_REGIONS,
             SCANNER_ROLE_NAME, SCAN_CONCURRENCY, ALERT_SCHEDULE, ALERT_TOPIC_NAME, EVENT_BUS_NAME, ALERT_SUBSCRIPTIONS,
-            POLICY_FILE);
+            POLICY_FILE, ORGANIZATION_ID);
 
     /** Step Functions' inline Map runs at most 40 iterations at once. */
     static final int MAX_SCAN_CONCURRENCY = 40;
@@ -49,6 +50,7 @@ final class DeploymentContext {
     private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9_-]{1,256}");
     private static final Pattern BUS = Pattern.compile("[/.\\-_A-Za-z0-9]{1,256}");
+    private static final Pattern ORGANIZATION = Pattern.compile("o-[a-z0-9]{10,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,=]+@[^@\\s,=]+\\.[^@\\s,=]+");
 
     private final Construct scope;
@@ -82,7 +84,14 @@ final class DeploymentContext {
                         "an SNS topic name (letters, digits, _ and -; at most 256)"),
                 matching(EVENT_BUS_NAME, defaults.alerts().eventBusName(), BUS,
                         "an EventBridge bus name (letters, digits, /._-; at most 256)"),
-                ownerEmails());
+                ownerEmails(),
+                text(ORGANIZATION_ID).filter(id -> !id.isEmpty()).map(id -> {
+                    if (!ORGANIZATION.matcher(id).matches()) {
+                        problem(ORGANIZATION_ID, id, "an AWS Organizations id (o- and 10 to 32 lowercase letters or "
+                                + "digits)");
+                    }
+                    return id;
+                }));
         return new CertfleetStack.Settings(
                 matching(TABLE_NAME, defaults.tableName(), TABLE,
                         "a DynamoDB table name (letters, digits, _.-; 3 to 255)"),

@@ -2,8 +2,10 @@ package io.certfleet.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.CfnEventBusPolicy;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
@@ -44,21 +46,22 @@ public final class ExpiryAlerts extends Construct {
      * How often alerts are evaluated, the names of the topic and bus, and owners' email subscriptions (owner to
      * address; each gets only its own alerts, through a filter policy on the {@code owner} attribute).
      */
-    public record Settings(String schedule, String topicName, String eventBusName, Map<String, String> ownerEmails) {
+    public record Settings(String schedule, String topicName, String eventBusName, Map<String, String> ownerEmails,
+                           Optional<String> organizationId) {
         public Settings {
             ownerEmails = Map.copyOf(ownerEmails);
         }
 
         public Settings(String schedule, String topicName, String eventBusName) {
-            this(schedule, topicName, eventBusName, Map.of());
+            this(schedule, topicName, eventBusName, Map.of(), Optional.empty());
         }
     }
 
     private final Key key;
     private final Topic topic;
     private final EventBus bus;
-    private final Function alerter;
-    private final Function acmEvents;
+    private final CertfleetFunctions.Deployed alerter;
+    private final CertfleetFunctions.Deployed acmEvents;
 
     public ExpiryAlerts(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
         super(scope, id);
@@ -92,15 +95,34 @@ public final class ExpiryAlerts extends Construct {
         Rule.Builder.create(this, "Schedule")
                 .description("certfleet: evaluate expiry alerts")
                 .schedule(Schedule.expression(settings.schedule()))
-                .targets(List.of(LambdaFunction.Builder.create(alerter).retryAttempts(2)
+                .targets(List.of(LambdaFunction.Builder.create(alerter.live()).retryAttempts(2)
                         .maxEventAge(Duration.hours(1)).build()))
                 .build();
         Rule.Builder.create(this, "AcmExpiryEvents")
-                .description("certfleet: ACM's own expiry and renewal events")
-                .eventPattern(EventPattern.builder().source(List.of("aws.acm")).detailType(ACM_DETAIL_TYPES).build())
-                .targets(List.of(LambdaFunction.Builder.create(acmEvents).retryAttempts(2)
+                .description("certfleet: ACM's own expiry and renewal events, of this account")
+                .eventPattern(MemberAccountStack.acmEvents())
+                .targets(List.of(LambdaFunction.Builder.create(acmEvents.live()).retryAttempts(2)
                         .maxEventAge(Duration.hours(6)).build()))
                 .build();
+        Rule.Builder.create(this, "MemberAcmEvents")
+                .description("certfleet: ACM's expiry and renewal events forwarded by member accounts")
+                .eventBus(bus)
+                .eventPattern(MemberAccountStack.acmEvents())
+                .targets(List.of(LambdaFunction.Builder.create(acmEvents.live()).retryAttempts(2)
+                        .maxEventAge(Duration.hours(6)).build()))
+                .build();
+        // Member accounts' forwarding rules may put events here: any account of the Organization, nothing else.
+        settings.organizationId().ifPresent(organization -> CfnEventBusPolicy.Builder.create(this, "OrganizationMayPut")
+                .eventBusName(bus.getEventBusName())
+                .statementId("certfleet-organization-puts-events")
+                .statement(Map.of(
+                        "Sid", "certfleet-organization-puts-events",
+                        "Effect", "Allow",
+                        "Principal", "*",
+                        "Action", "events:PutEvents",
+                        "Resource", bus.getEventBusArn(),
+                        "Condition", Map.of("StringEquals", Map.of("aws:PrincipalOrgID", organization))))
+                .build());
         grantLeastPrivilege(inventory);
     }
 
@@ -113,28 +135,29 @@ public final class ExpiryAlerts extends Construct {
     }
 
     public Function alerter() {
-        return alerter;
+        return alerter.function();
     }
 
     public Function acmEvents() {
-        return acmEvents;
+        return acmEvents.function();
     }
 
-    private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment) {
-        return CertfleetFunctions.builder(this, id, purpose, handler, code, environment, Duration.minutes(5))
-                .reservedConcurrentExecutions(2)
-                .build();
+    private CertfleetFunctions.Deployed function(String id, String purpose, String handler, Code code,
+                                                 Map<String, String> environment) {
+        return CertfleetFunctions.create(this, id, purpose, handler, code, environment, Duration.minutes(5), null, 2);
     }
 
     private void grantLeastPrivilege(InventoryTable inventory) {
         String table = inventory.table().getTableArn();
-        for (Function function : List.of(alerter, acmEvents)) {
+        for (Function function : List.of(alerter(), acmEvents())) {
             // Query: expiring certificates (expiry index) and their bindings; GetItem: rotation locks;
             // UpdateItem: the alert ledger's conditional claims and releases.
             function.addToRolePolicy(PolicyStatement.Builder.create().sid("ReadInventoryWriteLedger")
                     .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"))
                     .resources(List.of(table, table + "/index/*")).build());
             inventory.key().grantEncryptDecrypt(function);
+            Nag.suppressKeyGrant(function.getRole());
+            Nag.suppressTableIndexes(function.getRole());
             topic.grantPublish(function);
             bus.grantPutEventsTo(function);
         }

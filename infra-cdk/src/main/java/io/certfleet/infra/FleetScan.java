@@ -9,14 +9,9 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.SfnStateMachine;
-import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
@@ -63,11 +58,11 @@ public final class FleetScan extends Construct {
                            int maxConcurrency) {
     }
 
-    private final Function planner;
-    private final Function worker;
-    private final Function summary;
-    private final Function prober;
-    private final Function judge;
+    private final CertfleetFunctions.Deployed planner;
+    private final CertfleetFunctions.Deployed worker;
+    private final CertfleetFunctions.Deployed summary;
+    private final CertfleetFunctions.Deployed prober;
+    private final CertfleetFunctions.Deployed judge;
     private final StateMachine stateMachine;
 
     public FleetScan(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
@@ -82,12 +77,9 @@ public final class FleetScan extends Construct {
             environment.put("CERTFLEET_REGIONS", String.join(",", settings.regions()));
         }
         this.planner = function("Planner", "plans a fleet scan", PLANNER, code, environment, Duration.minutes(2), null);
+        // The worker's role has a fixed name: member accounts' scanner roles trust it by name.
         this.worker = function("Worker", "scans one account-region", WORKER, code, environment, Duration.minutes(10),
-                Role.Builder.create(this, "WorkerRole").roleName(WORKER_ROLE_NAME)
-                        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                        .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName(
-                                "service-role/AWSLambdaBasicExecutionRole")))
-                        .build());
+                WORKER_ROLE_NAME);
         this.summary = function("Summary", "sums up a fleet scan", SUMMARY, code, environment, Duration.minutes(2), null);
         // The prober needs no AWS read access beyond the inventory, only the network: TLS handshakes with every
         // public endpoint the scan found (outside any VPC, so internal load balancers are skipped and said so).
@@ -97,16 +89,24 @@ public final class FleetScan extends Construct {
         this.judge = function("Judge", "judges one account-region against the TLS policy", JUDGE, code,
                 environment, Duration.minutes(5), null);
         grantLeastPrivilege(inventory, settings.scannerRoleName());
+        // Every state transition is logged (without inputs and outputs: they hold the plan, not secrets, but are
+        // large) and traced with X-Ray, so an operator can follow one account-region through a scan.
         this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineType(StateMachineType.STANDARD)
                 .definitionBody(DefinitionBody.fromChainable(definition(settings.maxConcurrency())))
                 .timeout(Duration.hours(2))
+                .tracingEnabled(true)
                 .logs(LogOptions.builder()
                         .destination(LogGroup.Builder.create(this, "StateMachineLogs")
                                 .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build())
-                        .level(LogLevel.ERROR)
+                        .level(LogLevel.ALL)
+                        .includeExecutionData(false)
                         .build())
                 .build();
+        Nag.suppress(stateMachine.getRole(), "AwsSolutions-IAM5", "X-Ray's and CloudWatch Logs' delivery actions "
+                + "take no resource (Resource *), and invoking a function's live alias is invoking one of its "
+                + "versions (<function>.Arn:*, certfleet's own functions only)",
+                List.of("Resource::*", "/^Resource::<FleetScan.*\\.Arn>:\\*$/g"));
         Rule.Builder.create(this, "Schedule")
                 .description("certfleet: scheduled fleet scan")
                 .schedule(Schedule.expression(settings.schedule()))
@@ -120,20 +120,20 @@ public final class FleetScan extends Construct {
 
     /** The probe step's function (it judges the wire under the policy). */
     public Function prober() {
-        return prober;
+        return prober.function();
     }
 
     /** The policy step's function: it publishes findings' events on certfleet's bus (granted by the stack). */
     public Function judge() {
-        return judge;
+        return judge.function();
     }
 
     private IChainable definition(int maxConcurrency) {
         LambdaInvoke plan = LambdaInvoke.Builder.create(this, "Plan")
-                .lambdaFunction(planner).payloadResponseOnly(true).build();
+                .lambdaFunction(planner.live()).payloadResponseOnly(true).build();
         // ScanOne keeps the item as its output (ResultPath null): ProbeOne probes the same account-region.
         LambdaInvoke scanOne = LambdaInvoke.Builder.create(this, "ScanOne")
-                .lambdaFunction(worker).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                .lambdaFunction(worker.live()).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .resultPath(JsonPath.DISCARD).build();
         Pass itemNotScanned = Pass.Builder.create(this, "ItemNotScanned")
                 .comment("The summary counts an item without a stored result as not scanned; its endpoints are "
@@ -162,7 +162,7 @@ public final class FleetScan extends Construct {
         itemNotProbed.next(judgeOne);
         scanEach.itemProcessor(scanOne);
         LambdaInvoke summarize = LambdaInvoke.Builder.create(this, "Summarize")
-                .lambdaFunction(summary).payloadResponseOnly(true)
+                .lambdaFunction(summary.live()).payloadResponseOnly(true)
                 .payload(TaskInput.fromObject(Map.of("scanId", JsonPath.stringAt("$.scanId")))).build();
         return plan.next(scanEach).next(summarize);
     }
@@ -173,7 +173,7 @@ public final class FleetScan extends Construct {
      */
     private LambdaInvoke probeOne(Pass itemNotProbed) {
         LambdaInvoke probeOne = LambdaInvoke.Builder.create(this, "ProbeOne")
-                .lambdaFunction(prober).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                .lambdaFunction(prober.live()).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .resultPath(JsonPath.DISCARD).build();
         probeOne.addRetry(RetryProps.builder()
                 .errors(List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
@@ -190,7 +190,7 @@ public final class FleetScan extends Construct {
      */
     private LambdaInvoke judgeOne() {
         LambdaInvoke judgeOne = LambdaInvoke.Builder.create(this, "JudgeOne")
-                .lambdaFunction(judge).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                .lambdaFunction(judge.live()).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .resultPath(JsonPath.DISCARD).build();
         judgeOne.addRetry(RetryProps.builder()
                 .errors(List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
@@ -202,25 +202,33 @@ public final class FleetScan extends Construct {
         return judgeOne;
     }
 
-    private Function function(String id, String purpose, String handler, Code code, Map<String, String> environment,
-                              Duration timeout, Role role) {
-        Function.Builder builder = CertfleetFunctions.builder(this, id, purpose, handler, code, environment, timeout);
-        if (role != null) {
-            builder.role(role);
-        }
-        return builder.build();
+    private CertfleetFunctions.Deployed function(String id, String purpose, String handler, Code code,
+                                                 Map<String, String> environment, Duration timeout, String roleName) {
+        return CertfleetFunctions.create(this, id, purpose, handler, code, environment, timeout, roleName, null);
     }
 
     private void grantLeastPrivilege(InventoryTable inventory, String scannerRoleName) {
         String table = inventory.table().getTableArn();
         List<String> tableAndIndexes = List.of(table, table + "/index/*");
+        Function planner = this.planner.function();
+        Function worker = this.worker.function();
+        Function summary = this.summary.function();
+        Function prober = this.prober.function();
+        Function judge = this.judge.function();
         planner.addToRolePolicy(statement("ReadOrganization",
                 List.of("organizations:ListAccounts", "organizations:ListTagsForResource"), List.of("*")));
+        Nag.suppress(planner.getRole(), "AwsSolutions-IAM5", "organizations:ListAccounts takes no resource; the "
+                + "planner reads accounts and their tags, nothing else", List.of("Resource::*"));
         planner.addToRolePolicy(statement("StorePlan", List.of("dynamodb:PutItem"), List.of(table)));
         // The worker reads its own account directly and other accounts through their scanner role.
         worker.addToRolePolicy(statement("ReadCertificateSources", ScannerPermissions.READ_ACTIONS, List.of("*")));
         worker.addToRolePolicy(statement("AssumeScannerRoles", List.of("sts:AssumeRole"),
                 List.of("arn:" + Stack.of(this).getPartition() + ":iam::*:role/" + scannerRoleName)));
+        Nag.suppress(worker.getRole(), "AwsSolutions-IAM5", "discovery reads every certificate source of the "
+                + "account (List/Describe/Get calls, most without resource-level permissions), and enters each "
+                + "member account through the scanner role of that one name (any account: the Organization's "
+                + "accounts are known only at run time)", List.of("Resource::*",
+                        "Resource::arn:<AWS::Partition>:iam::*:role/" + scannerRoleName));
         worker.addToRolePolicy(statement("WriteInventory",
                 List.of("dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem"), tableAndIndexes));
         summary.addToRolePolicy(statement("ReadScanResults",
@@ -232,8 +240,12 @@ public final class FleetScan extends Construct {
                 List.of("dynamodb:Query", "dynamodb:UpdateItem"), tableAndIndexes));
         judge.addToRolePolicy(statement("ExpandSecurityPolicies",
                 List.of("elasticloadbalancing:DescribeSSLPolicies"), List.of("*")));
+        Nag.suppress(judge.getRole(), "AwsSolutions-IAM5", "elasticloadbalancing:DescribeSSLPolicies takes no "
+                + "resource: the judge expands listeners' security policies", List.of("Resource::*"));
         for (Function function : List.of(planner, worker, summary, prober, judge)) {
             inventory.key().grantEncryptDecrypt(function);
+            Nag.suppressKeyGrant(function.getRole());
+            Nag.suppressTableIndexes(function.getRole());
         }
     }
 

@@ -64,6 +64,7 @@ class DeploymentContextTest {
             "certfleet:tableName|ab|a DynamoDB table name",
             "certfleet:alertTopicName|alerts!|an SNS topic name",
             "certfleet:eventBusName|bus name|an EventBridge bus name",
+            "certfleet:organizationId|123456789012|an AWS Organizations id",
     })
     void aWrongValueNamesItsKey(String key, String value, String expected) {
         assertThatThrownBy(() -> read(Map.of(key, value)))

@@ -49,7 +49,7 @@ class ExpiryAlertsTest {
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
                 "ScheduleExpression", "rate(1 hour)",
                 "Targets", List.of(Match.objectLike(Map.of(
-                        "Arn", Map.of("Fn::GetAtt", List.of(alerter, "Arn")),
+                        "Arn", Map.of("Ref", Match.stringLikeRegexp(alerter.replaceAll("[0-9A-F]{8}$", "") + "Live.*")),
                         "RetryPolicy", Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 3600))))));
     }
 
@@ -60,7 +60,8 @@ class ExpiryAlertsTest {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", ExpiryAlerts.ACM_EVENTS));
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
                 "EventPattern", Map.of("source", List.of("aws.acm"), "detail-type", ExpiryAlerts.ACM_DETAIL_TYPES),
-                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(acmEvents, "Arn")))))));
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref",
+                        Match.stringLikeRegexp(acmEvents.replaceAll("[0-9A-F]{8}$", "") + "Live.*")))))));
     }
 
     @Test
@@ -99,5 +100,31 @@ class ExpiryAlertsTest {
     void theStackSaysWhereOwnersSubscribe() {
         template.hasOutput("AlertTopicArn", Map.of("Value", Map.of("Ref", Match.stringLikeRegexp("ExpiryAlertsTopic.*"))));
         template.hasOutput("EventBusName", Match.anyValue());
+    }
+
+    @Test
+    void memberAccountsAcmEventsOnCertfleetsBusReachTheAcmEventsFunction() {
+        JsonNode rule = SynthesizedTemplates.resource(template, "AWS::Events::Rule", "ExpiryAlertsMemberAcmEvents")
+                .getValue().path("Properties");
+        assertThat(rule.path("EventBusName").toString()).contains("ExpiryAlertsBus");
+        assertThat(rule.path("EventPattern").path("source").get(0).asText()).isEqualTo("aws.acm");
+        assertThat(rule.path("Targets").get(0).path("Arn").toString()).contains("ExpiryAlertsAcmEvents");
+        // Without an Organization id the bus takes no other account's events.
+        template.resourceCountIs("AWS::Events::EventBusPolicy", 0);
+    }
+
+    @Test
+    void withAnOrganizationIdItsAccountsAndNoOthersMayPutEvents() {
+        software.amazon.awscdk.App app = new software.amazon.awscdk.App();
+        app.getNode().setContext("certfleet:organizationId", "o-a1b2c3d4e5");
+        Template withOrganization = Template.fromStack(new CertfleetStack(app, "Org",
+                software.amazon.awscdk.StackProps.builder().build()));
+
+        JsonNode policy = SynthesizedTemplates.resource(withOrganization, "AWS::Events::EventBusPolicy",
+                "ExpiryAlertsOrganizationMayPut").getValue().path("Properties").path("Statement");
+        assertThat(policy.path("Action").asText()).isEqualTo("events:PutEvents");
+        assertThat(policy.path("Principal").asText()).isEqualTo("*");
+        assertThat(policy.path("Condition").path("StringEquals").path("aws:PrincipalOrgID").asText())
+                .isEqualTo("o-a1b2c3d4e5");
     }
 }

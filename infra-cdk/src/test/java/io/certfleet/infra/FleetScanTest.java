@@ -96,7 +96,8 @@ class FleetScanTest {
                         "Arn", Map.of("Ref", Match.stringLikeRegexp("FleetScanStateMachine.*")))))));
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
                 "StateMachineType", "STANDARD",
-                "LoggingConfiguration", Match.objectLike(Map.of("Level", "ERROR"))));
+                "LoggingConfiguration", Match.objectLike(Map.of("Level", "ALL", "IncludeExecutionData", false)),
+                "TracingConfiguration", Map.of("Enabled", true)));
     }
 
     @Test

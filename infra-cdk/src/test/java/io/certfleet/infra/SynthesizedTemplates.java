@@ -58,6 +58,9 @@ final class SynthesizedTemplates {
             if (attached) {
                 for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
                     JsonNode action = statement.path("Action");
+                    if (writesItsOwnLogGroup(statement)) {
+                        continue;
+                    }
                     if (action.isArray()) {
                         action.forEach(a -> actions.add(a.asText()));
                     } else {
@@ -67,6 +70,12 @@ final class SynthesizedTemplates {
             }
         });
         return actions;
+    }
+
+    /** Every function's role may write to its own log group (asserted apart): the statement CDK's grantWrite makes. */
+    static boolean writesItsOwnLogGroup(JsonNode statement) {
+        return statement.path("Action").toString().contains("logs:PutLogEvents")
+                && statement.path("Resource").toString().contains("Logs");
     }
 
     /** The logical id of a function's execution role. */
@@ -90,11 +99,20 @@ final class SynthesizedTemplates {
                 asl.append(functionArn(part.path("Fn::GetAtt").get(0).asText()));
             } else if (part.has("Ref") && part.path("Ref").asText().equals("AWS::Partition")) {
                 asl.append("aws");
+            } else if (part.has("Ref") && aliasedFunction(template, part.path("Ref").asText()) != null) {
+                asl.append(functionArn(aliasedFunction(template, part.path("Ref").asText()))).append(':')
+                        .append(CertfleetFunctions.ALIAS);
             } else {
                 throw new AssertionError("unexpected token in the state machine definition: " + part);
             }
         }
         return JSON.readTree(asl.toString());
+    }
+
+    /** The logical id of the function an alias points to, or null when {@code logicalId} is no alias. */
+    static String aliasedFunction(Template template, String logicalId) {
+        JsonNode alias = JSON.valueToTree(template.findResources("AWS::Lambda::Alias")).path(logicalId);
+        return alias.isMissingNode() ? null : alias.path("Properties").path("FunctionName").path("Ref").asText();
     }
 
     static String functionArn(String logicalId) {
