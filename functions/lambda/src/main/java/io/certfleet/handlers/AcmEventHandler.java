@@ -19,7 +19,7 @@ public final class AcmEventHandler implements RequestStreamHandler {
     private final Wiring wiring;
 
     public AcmEventHandler() {
-        this(Wiring.fromEnvironment());
+        this(Wiring.forLambda());
     }
 
     AcmEventHandler(Wiring wiring) {

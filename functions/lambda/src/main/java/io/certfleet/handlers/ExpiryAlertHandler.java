@@ -19,7 +19,7 @@ public final class ExpiryAlertHandler implements RequestStreamHandler {
     private final Wiring wiring;
 
     public ExpiryAlertHandler() {
-        this(Wiring.fromEnvironment());
+        this(Wiring.forLambda());
     }
 
     ExpiryAlertHandler(Wiring wiring) {

@@ -21,7 +21,7 @@ public final class PolicyWorkerHandler implements RequestStreamHandler {
     private final Wiring wiring;
 
     public PolicyWorkerHandler() {
-        this(Wiring.fromEnvironment());
+        this(Wiring.forLambda());
     }
 
     PolicyWorkerHandler(Wiring wiring) {

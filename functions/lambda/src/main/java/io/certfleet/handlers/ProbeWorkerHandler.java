@@ -20,7 +20,7 @@ public final class ProbeWorkerHandler implements RequestStreamHandler {
     private final Wiring wiring;
 
     public ProbeWorkerHandler() {
-        this(Wiring.fromEnvironment());
+        this(Wiring.forLambda());
     }
 
     ProbeWorkerHandler(Wiring wiring) {

@@ -19,7 +19,7 @@ public final class ScanPlannerHandler implements RequestStreamHandler {
     private final Wiring wiring;
 
     public ScanPlannerHandler() {
-        this(Wiring.fromEnvironment());
+        this(Wiring.forLambda());
     }
 
     ScanPlannerHandler(Wiring wiring) {

@@ -16,7 +16,7 @@ public final class ScanSummaryHandler implements RequestStreamHandler {
     private final Wiring wiring;
 
     public ScanSummaryHandler() {
-        this(Wiring.fromEnvironment());
+        this(Wiring.forLambda());
     }
 
     ScanSummaryHandler(Wiring wiring) {

@@ -20,7 +20,7 @@ public final class ScanWorkerHandler implements RequestStreamHandler {
     private final Wiring wiring;
 
     public ScanWorkerHandler() {
-        this(Wiring.fromEnvironment());
+        this(Wiring.forLambda());
     }
 
     ScanWorkerHandler(Wiring wiring) {

@@ -62,6 +62,8 @@ public final class Wiring {
     private String callerAccountId;
     private PolicySet policies;
     private ElbSecurityPolicyCatalog securityPolicies;
+    @SuppressWarnings("unused") // held so that the checkpoint context (weak references) keeps the hook
+    private SnapStartPriming priming;
 
     public Wiring(AwsClients aws, Clock clock, CertfleetSettings settings) {
         this.aws = Objects.requireNonNull(aws, "aws");
@@ -75,6 +77,17 @@ public final class Wiring {
     public static Wiring fromEnvironment() {
         return new Wiring(AwsClients.fromEnvironment(), Clock.systemUTC(),
                 CertfleetSettings.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * Wiring for a Lambda function: from the environment, with its SnapStart priming registered (it runs before the
+     * snapshot; elsewhere it never runs). The wiring holds the hook, the handler holds the wiring: the checkpoint
+     * context keeps resources weakly.
+     */
+    public static Wiring forLambda() {
+        Wiring wiring = fromEnvironment();
+        wiring.priming = SnapStartPriming.register(wiring);
+        return wiring;
     }
 
     public AwsClients aws() {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -42,6 +43,7 @@ public final class AwsClients implements AutoCloseable {
     private final List<ExecutionInterceptor> interceptors;
     private final SdkHttpClient httpClient;
     private final boolean ownsHttpClient;
+    private final boolean retries;
     private final ConcurrentHashMap<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
     private DynamoDbEnhancedClient dynamoDbEnhanced;
 
@@ -53,15 +55,27 @@ public final class AwsClients implements AutoCloseable {
         this(settings, interceptors, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
-                .build(), true);
+                .build(), true, true);
     }
 
     private AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors, SdkHttpClient httpClient,
-                       boolean ownsHttpClient) {
+                       boolean ownsHttpClient, boolean retries) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.interceptors = List.copyOf(interceptors);
         this.httpClient = httpClient;
         this.ownsHttpClient = ownsHttpClient;
+        this.retries = retries;
+    }
+
+    /**
+     * Clients that never retry, for priming before a SnapStart snapshot: every request is made for real (marshalled,
+     * signed, sent, its failure read back), but to {@code endpoint}, with throwaway credentials.
+     */
+    public static AwsClients forPriming(AwsSettings settings) {
+        return new AwsClients(settings, List.of(), UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(1))
+                .socketTimeout(Duration.ofSeconds(1))
+                .build(), true, false);
     }
 
     public static AwsClients fromEnvironment() {
@@ -70,7 +84,7 @@ public final class AwsClients implements AutoCloseable {
 
     /** Clients with other settings and interceptors that share this instance's HTTP client (closed by this one). */
     public AwsClients derive(AwsSettings otherSettings, List<ExecutionInterceptor> otherInterceptors) {
-        return new AwsClients(otherSettings, otherInterceptors, httpClient, false);
+        return new AwsClients(otherSettings, otherInterceptors, httpClient, false, retries);
     }
 
     public AwsSettings settings() {
@@ -150,12 +164,17 @@ public final class AwsClients implements AutoCloseable {
         builder.region(region)
                 .credentialsProvider(settings.credentials())
                 .httpClient(httpClient)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .executionInterceptors(interceptors)
-                        .build());
+                .overrideConfiguration(overrides());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** Standard retries (with the SDK's backoff), or none when priming. */
+    private ClientOverrideConfiguration overrides() {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
+                .executionInterceptors(interceptors);
+        return (retries ? overrides.retryStrategy(RetryMode.STANDARD)
+                : overrides.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     /** One client of a type per instance, closed with it (for services without an accessor, e.g. the local loop's). */
