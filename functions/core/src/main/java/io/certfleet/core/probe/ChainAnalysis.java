@@ -11,11 +11,13 @@ import java.util.Optional;
  * How a served chain links up: the path from the leaf towards a trusted root, and what stops it.
  *
  * <p>Links are made by issuer name <b>and</b> signature, without PKIX, so that expiry and weak algorithms do not
- * hide a trust problem (they are causes of their own). An issuer not served but found among the known
- * intermediates or through the {@link IssuerLookup} marks the chain incomplete.
+ * hide a trust problem (they are causes of their own). An intermediate not served but found among the known
+ * intermediates or through the {@link IssuerLookup} marks the chain incomplete; so does an issuer found nowhere
+ * (OpenSSL's "unable to get local issuer certificate"): only a path that reaches a self-signed certificate, served or
+ * found, that is not trusted is an untrusted root.
  *
  * @param path            leaf first, up to and including the trust anchor when one was reached
- * @param issuerNotServed an issuer in the path came from outside the served chain
+ * @param issuerNotServed an intermediate in the path came from outside the served chain
  * @param orderProblems   what is wrong with the served order: duplicates, unrelated certificates, wrong order
  */
 public record ChainAnalysis(Trust trust, List<X509Certificate> path, boolean issuerNotServed,
@@ -27,8 +29,10 @@ public record ChainAnalysis(Trust trust, List<X509Certificate> path, boolean iss
         TRUSTED,
         /** The leaf signs itself and is not trusted. */
         SELF_SIGNED,
-        /** At a root (or an unknown issuer) that is not trusted. */
+        /** At a self-signed root that is not trusted (or after more links than any real chain has). */
         UNTRUSTED_ROOT,
+        /** At a certificate whose issuer was not served and is found neither among the known ones nor by lookup. */
+        ISSUER_NOT_FOUND,
         /** Nothing was served. */
         NO_CHAIN
     }
@@ -65,12 +69,13 @@ public record ChainAnalysis(Trust trust, List<X509Certificate> path, boolean iss
                 if (issuer.isEmpty()) {
                     issuer = issuerAmong(trust.knownIntermediates(), current, path)
                             .or(() -> lookup.issuerOf(current).filter(found -> signedBy(current, found)));
-                    issuerNotServed |= issuer.isPresent();
+                    // A root is not served (clients hold it); a missing intermediate makes the chain incomplete.
+                    issuerNotServed |= issuer.filter(found -> !signedBy(found, found)).isPresent();
                 }
                 if (issuer.isPresent()) {
                     path.add(issuer.get());
                 } else {
-                    result = Trust.UNTRUSTED_ROOT; // the issuer is nowhere to be found: nothing trusted vouches for it
+                    result = Trust.ISSUER_NOT_FOUND;
                 }
             }
         }

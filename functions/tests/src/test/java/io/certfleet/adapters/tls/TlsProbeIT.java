@@ -129,8 +129,25 @@ class TlsProbeIT {
     @Test
     void untrustedRoot() throws Exception {
         IssuedCertificate otherRoot = CertificateBuilder.certificate("Other Root").certificateAuthority().build();
-        assertCauses(LocalTlsServer.serving(CertificateBuilder.certificate(NAME).dnsNames(NAME).issuedBy(otherRoot)
-                .validFor(NOW, Duration.ofDays(90)).build()), FindingCode.UNTRUSTED_ROOT);
+        IssuedCertificate leaf = CertificateBuilder.certificate(NAME).dnsNames(NAME).issuedBy(otherRoot)
+                .validFor(NOW, Duration.ofDays(90)).build();
+        assertCauses(LocalTlsServer.serving(LocalTlsServer.Served.exactly(leaf, leaf.certificate(),
+                otherRoot.certificate())), FindingCode.UNTRUSTED_ROOT);
+    }
+
+    /** OpenSSL's "unable to get local issuer certificate", testssl.sh's "chain incomplete": not an untrusted root. */
+    @Test
+    void anIssuerFoundNowhereIsAnIncompleteChainNamingTheMissingIssuer() throws Exception {
+        IssuedCertificate otherRoot = CertificateBuilder.certificate("Other Root").certificateAuthority().build();
+        IssuedCertificate leaf = CertificateBuilder.certificate(NAME).dnsNames(NAME).issuedBy(otherRoot)
+                .validFor(NOW, Duration.ofDays(90)).build();
+        try (LocalTlsServer server = LocalTlsServer.serving(LocalTlsServer.Served.exactly(leaf, leaf.certificate()))
+                .start()) {
+            var result = probe(server.target(), NAME, new TrustMaterial(List.of(ROOT.certificate()), List.of()),
+                    TlsPolicy.PUBLIC_WEB, Optional.empty());
+            assertThat(result.codes()).containsExactly(FindingCode.INCOMPLETE_CHAIN);
+            assertThat(result.findings().getFirst().detail()).contains("'CN=Other Root'").contains("key identifier");
+        }
     }
 
     @Test
@@ -163,10 +180,15 @@ class TlsProbeIT {
         TrustMaterial rootOnly = new TrustMaterial(List.of(ROOT.certificate()), List.of());
         try (LocalTlsServer server = LocalTlsServer.serving(LocalTlsServer.Served.exactly(certificate,
                 certificate.certificate())).start()) {
-            assertThat(probe(server.target(), NAME, rootOnly, IssuerLookup.NONE, TlsPolicy.PUBLIC_WEB,
-                    Optional.empty()).codes()).containsExactly(FindingCode.UNTRUSTED_ROOT);
-            assertThat(probe(server.target(), NAME, rootOnly, new AiaIssuerLookup(TIMEOUT), TlsPolicy.PUBLIC_WEB,
-                    Optional.empty()).codes()).containsExactly(FindingCode.INCOMPLETE_CHAIN);
+            var withoutAia = probe(server.target(), NAME, rootOnly, IssuerLookup.NONE, TlsPolicy.PUBLIC_WEB,
+                    Optional.empty());
+            assertThat(withoutAia.codes()).containsExactly(FindingCode.INCOMPLETE_CHAIN);
+            assertThat(withoutAia.findings().getFirst().detail()).contains("found neither");
+            var withAia = probe(server.target(), NAME, rootOnly, new AiaIssuerLookup(TIMEOUT), TlsPolicy.PUBLIC_WEB,
+                    Optional.empty());
+            assertThat(withAia.codes()).containsExactly(FindingCode.INCOMPLETE_CHAIN);
+            assertThat(withAia.findings().getFirst().detail()).contains("through AIA")
+                    .contains("reaches a trusted root");
         } finally {
             aia.stop(0);
         }

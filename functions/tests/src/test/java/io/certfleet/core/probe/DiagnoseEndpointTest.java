@@ -133,17 +133,28 @@ class DiagnoseEndpointTest {
 
         assertThat(codes(diagnose(endpoint("self.example.test:443").serving(selfSigned))))
                 .containsExactly(FindingCode.SELF_SIGNED);
-        assertThat(codes(diagnose(endpoint("u.example.test:443").serving(untrusted))))
-                .containsExactly(FindingCode.UNTRUSTED_ROOT);
         assertThat(codes(diagnose(endpoint("u.example.test:443")
-                .servingExactly(untrusted.certificate(), otherIntermediate.certificate()))))
-                .as("an unknown issuer that nothing trusted vouches for").containsExactly(FindingCode.UNTRUSTED_ROOT);
+                .servingExactly(untrusted.certificate(), otherIntermediate.certificate(), OTHER_ROOT.certificate()))))
+                .as("the served chain reaches a self-signed root that is not trusted")
+                .containsExactly(FindingCode.UNTRUSTED_ROOT);
+        Diagnosis rootNotFound = diagnose(endpoint("u.example.test:443")
+                .servingExactly(untrusted.certificate(), otherIntermediate.certificate()));
+        assertThat(codes(rootNotFound)).as("the chain ends at an intermediate whose issuer is found nowhere: "
+                + "OpenSSL's 'unable to get local issuer certificate'").containsExactly(FindingCode.INCOMPLETE_CHAIN);
+        assertThat(rootNotFound.findings().getFirst().detail())
+                .contains("the issuer of 'CN=Other Intermediate'").contains("'CN=Other Root'")
+                .contains("found neither among the trusted roots and known intermediates nor through AIA");
+        Diagnosis intermediateNotFound = diagnose(endpoint("u.example.test:443").servingExactly(untrusted.certificate()));
+        assertThat(codes(intermediateNotFound)).containsExactly(FindingCode.INCOMPLETE_CHAIN);
+        assertThat(intermediateNotFound.findings().getFirst().detail())
+                .contains("the issuer of 'CN=u.example.test': 'CN=Other Intermediate'");
         DiagnoseEndpoint knowingTheIntermediate = new DiagnoseEndpoint(new TrustMaterial(List.of(ROOT.certificate()),
                 List.of(INTERMEDIATE.certificate())), IssuerLookup.NONE, clock);
         Diagnosis incomplete = knowingTheIntermediate.diagnose(endpoint("i.example.test:443")
                 .servingExactly(trusted.certificate()).build(), TlsPolicy.PUBLIC_WEB, Optional.empty());
         assertThat(codes(incomplete)).containsExactly(FindingCode.INCOMPLETE_CHAIN);
-        assertThat(incomplete.findings().getFirst().detail()).contains("Probe Intermediate");
+        assertThat(incomplete.findings().getFirst().detail()).contains("Probe Intermediate")
+                .contains("with it the chain reaches a trusted root");
     }
 
     @Test

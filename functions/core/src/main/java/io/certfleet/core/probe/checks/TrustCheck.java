@@ -3,12 +3,16 @@ package io.certfleet.core.probe.checks;
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.probe.ChainAnalysis;
+import io.certfleet.core.probe.KeyIdentifiers;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SELF_SIGNED, UNTRUSTED_ROOT, INCOMPLETE_CHAIN, told apart: a self-signed leaf; a path that ends at a root (or an
- * unknown issuer) that is not trusted; an issuer needed for the path that the server did not send.
+ * SELF_SIGNED, UNTRUSTED_ROOT, INCOMPLETE_CHAIN, told apart as OpenSSL and testssl.sh tell them: a self-signed leaf;
+ * a path that reaches a self-signed certificate (served, or found) that is not trusted; a path that needs an issuer
+ * the server did not send, whether found elsewhere (known intermediates, AIA: the detail says whether it then reaches
+ * a trusted root) or nowhere (the detail names the missing issuer by subject and key identifier).
  */
 public final class TrustCheck implements EndpointCheck {
 
@@ -30,11 +34,26 @@ public final class TrustCheck implements EndpointCheck {
                             ? "a root that is not trusted" : "whose issuer is not trusted")));
             default -> { }
         }
+        List<String> missing = new ArrayList<>();
         if (chain.issuerNotServed()) {
+            List<String> found = chain.path().stream()
+                    .filter(c -> !context.observation().servedChain().contains(c))
+                    .filter(c -> !ChainAnalysis.signedBy(c, c))
+                    .map(c -> "'" + c.getSubjectX500Principal().getName() + "'").toList();
+            missing.add(String.join(", ", found) + " (found among the known intermediates or through AIA; with it the"
+                    + " chain " + (chain.trust() == ChainAnalysis.Trust.TRUSTED ? "reaches a trusted root"
+                    : "still reaches no trusted root") + ")");
+        }
+        if (chain.trust() == ChainAnalysis.Trust.ISSUER_NOT_FOUND) {
+            X509Certificate last = chain.path().getLast();
+            missing.add("the issuer of '" + last.getSubjectX500Principal().getName() + "': '"
+                    + last.getIssuerX500Principal().getName() + "'"
+                    + KeyIdentifiers.authorityKeyIdentifier(last).map(id -> " (key identifier " + id + ")").orElse("")
+                    + ", found neither among the trusted roots and known intermediates nor through AIA");
+        }
+        if (!missing.isEmpty()) {
             findings.add(context.finding(FindingCode.INCOMPLETE_CHAIN, "the server did not send "
-                    + chain.path().stream().filter(c -> !context.observation().servedChain().contains(c))
-                            .filter(c -> !ChainAnalysis.signedBy(c, c))
-                            .map(c -> "'" + c.getSubjectX500Principal().getName() + "'").toList()));
+                    + String.join("; nor ", missing)));
         }
         return findings;
     }
