@@ -77,7 +77,10 @@ final class PolicyCommand implements Runnable {
             try {
                 policies = YamlPolicyFile.read(file);
             } catch (InvalidPolicyException e) {
-                spec.commandLine().getErr().println("certfleet: " + e.getMessage());
+                // As linters report: every problem, one FILE:LINE: FIELD: REASON line each, sorted by line.
+                PrintWriter err = spec.commandLine().getErr();
+                e.problems().forEach(problem -> err.println(problem.getMessage()));
+                err.println("certfleet: " + e.problems().size() + " problem(s) in " + file);
                 return ExitCode.FINDINGS;
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -59,8 +59,38 @@ class PolicyCheckCommandTest {
 
         assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().strip()).matches("certfleet: .*policy\\.yaml:5: profiles\\.web\\.cipherSuites\\[0\\]: "
-                + "unknown cipher suite 'ECDHE-RSA-AES128-GCM-SHA256' .*").doesNotContain("\n");
+        assertThat(run.err().lines().toList()).hasSize(2);
+        assertThat(run.err().lines().findFirst().orElseThrow()).matches(".*policy\\.yaml:5: "
+                + "profiles\\.web\\.cipherSuites\\[0\\]: unknown cipher suite 'ECDHE-RSA-AES128-GCM-SHA256' .*");
+        assertThat(run.err()).contains("certfleet: 1 problem(s) in ");
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnceSortedByLine() throws Exception {
+        Run run = check("""
+                version: 2
+                colour: blue
+                default: nowhere
+                environments: {prod: missing}
+                profiles:
+                  web:
+                    extends: public-web
+                    cipherSuites: [TLS_AES_128_GCM_SHA256, NOT_A_SUITE, ALSO_NOT]
+                    minRsaBits: many
+                    requireOcspStapling: sometimes
+                  api:
+                    extends: no-such-profile
+                """);
+
+        assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS);
+        java.util.List<String> lines = run.err().lines().toList();
+        assertThat(lines.subList(0, lines.size() - 1)).allMatch(line -> line.matches(".*policy\\.yaml:\\d+: \\S+: .+"))
+                .extracting(line -> line.replaceAll(".*policy\\.yaml:(\\d+): (\\S+): .*", "$1 $2"))
+                .containsExactly("1 version", "2 colour", "3 default", "4 environments.prod",
+                        "8 profiles.web.cipherSuites[1]", "8 profiles.web.cipherSuites[2]",
+                        "9 profiles.web.minRsaBits", "10 profiles.web.requireOcspStapling",
+                        "12 profiles.api.extends");
+        assertThat(lines.getLast()).isEqualTo("certfleet: 9 problem(s) in " + directory.resolve("policy.yaml"));
     }
 
     @Test

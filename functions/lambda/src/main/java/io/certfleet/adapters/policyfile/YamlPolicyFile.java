@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,6 +85,8 @@ public final class YamlPolicyFile {
             "securityPolicies", "keyTypes", "signatureAlgorithms", "maxValidityDays", "severity");
 
     private final String file;
+    /** Problems found so far: reading goes on past each one, so that a file's every error is reported at once. */
+    private final List<InvalidPolicyException> problems = new ArrayList<>();
 
     private YamlPolicyFile(String file) {
         this.file = file;
@@ -112,7 +115,28 @@ public final class YamlPolicyFile {
 
     /** Parses policy-file text; {@code name} is used in error messages. */
     public static PolicySet parse(String name, String text) {
-        return new YamlPolicyFile(name).document(compose(name, new StringReader(text)));
+        YamlPolicyFile reader = new YamlPolicyFile(name);
+        PolicySet policies;
+        try {
+            policies = reader.document(compose(name, new StringReader(text)));
+        } catch (InvalidPolicyException fatal) {
+            reader.problems.add(fatal); // the file's shape is wrong past this point: report what was found so far
+            policies = null;
+        }
+        if (!reader.problems.isEmpty()) {
+            throw InvalidPolicyException.all(reader.problems);
+        }
+        return policies;
+    }
+
+    /** Reads one part; a problem in it is recorded and {@code fallback} stands in, so reading goes on. */
+    private <T> T recover(java.util.function.Supplier<T> read, T fallback) {
+        try {
+            return read.get();
+        } catch (InvalidPolicyException problem) {
+            problems.add(problem);
+            return fallback;
+        }
     }
 
     private static Node compose(String name, Reader reader) {
@@ -139,44 +163,62 @@ public final class YamlPolicyFile {
     private PolicySet document(Node root) {
         Map<String, NodeTuple> top = mapping(root, "");
         unknownFields(top, TOP_LEVEL, "");
-        Node versionNode = required(top, "version", root, "");
-        int version = integer(versionNode, "version");
-        if (version != FORMAT_VERSION) {
-            throw error(versionNode, "version", "format version " + version + " is not supported; this certfleet "
-                    + "reads version " + FORMAT_VERSION);
-        }
+        int version = recover(() -> {
+            Node versionNode = required(top, "version", root, "");
+            int found = integer(versionNode, "version");
+            if (found != FORMAT_VERSION) {
+                throw error(versionNode, "version", "format version " + found + " is not supported; this certfleet "
+                        + "reads version " + FORMAT_VERSION);
+            }
+            return found;
+        }, FORMAT_VERSION);
         Node profilesNode = required(top, "profiles", root, "");
         Map<String, NodeTuple> profileNodes = mapping(profilesNode, "profiles");
         if (profileNodes.isEmpty()) {
             throw error(profilesNode, "profiles", "at least one profile is needed");
         }
         Map<String, TlsPolicy> profiles = new LinkedHashMap<>();
-        profileNodes.forEach((profileName, tuple) -> profiles.put(profileName,
-                profile(profileName, tuple.getKeyNode(), tuple.getValueNode())));
+        profileNodes.forEach((profileName, tuple) -> {
+            TlsPolicy profile = recover(() -> profile(profileName, tuple.getKeyNode(), tuple.getValueNode()), null);
+            if (profile != null) {
+                profiles.put(profileName, profile);
+            }
+        });
+        Set<String> profileNames = profileNodes.keySet();
         String defaultProfile;
         if (top.containsKey("default")) {
             Node node = top.get("default").getValueNode();
-            defaultProfile = scalar(node, "default");
-            if (!profiles.containsKey(defaultProfile)) {
-                throw error(node, "default", "no profile is named '" + defaultProfile + "' (profiles: "
-                        + String.join(", ", profiles.keySet()) + ")");
-            }
-        } else if (profiles.size() == 1) {
-            defaultProfile = profiles.keySet().iterator().next();
+            defaultProfile = recover(() -> {
+                String named = scalar(node, "default");
+                if (!profileNames.contains(named)) {
+                    throw error(node, "default", "no profile is named '" + named + "' (profiles: "
+                            + String.join(", ", profileNames) + ")");
+                }
+                return named;
+            }, null);
+        } else if (profileNames.size() == 1) {
+            defaultProfile = profileNames.iterator().next();
         } else {
-            throw error(root, "default", "name the default profile: the file has " + profiles.size() + " profiles");
+            problems.add(error(root, "default", "name the default profile: the file has " + profileNames.size()
+                    + " profiles"));
+            defaultProfile = null;
         }
         Map<String, String> environments = new LinkedHashMap<>();
         if (top.containsKey("environments")) {
-            mapping(top.get("environments").getValueNode(), "environments").forEach((environment, tuple) -> {
-                String path = "environments." + environment;
-                String profile = scalar(tuple.getValueNode(), path);
-                if (!profiles.containsKey(profile)) {
-                    throw error(tuple.getValueNode(), path, "no profile is named '" + profile + "' (profiles: "
-                            + String.join(", ", profiles.keySet()) + ")");
-                }
-                environments.put(environment, profile);
-            });
+            recover(() -> mapping(top.get("environments").getValueNode(), "environments"), Map.<String, NodeTuple>of())
+                    .forEach((environment, tuple) -> {
+                        String path = "environments." + environment;
+                        String profile = recover(() -> scalar(tuple.getValueNode(), path), null);
+                        if (profile != null && !profileNames.contains(profile)) {
+                            problems.add(error(tuple.getValueNode(), path, "no profile is named '" + profile
+                                    + "' (profiles: " + String.join(", ", profileNames) + ")"));
+                        } else if (profile != null) {
+                            environments.put(environment, profile);
+                        }
+                    });
+        }
+        if (!problems.isEmpty()) {
+            return null; // parse() reports them all
         }
         return new PolicySet(version, defaultProfile, profiles, environments);
     }
@@ -194,18 +236,19 @@ public final class YamlPolicyFile {
                             .map(TlsPolicy::name).collect(Collectors.joining(", ")) + ")")));
         }
         Field field = new Field(fields, node, path, base);
+        int before = problems.size();
         TlsVersion min = field.value("minProtocol", TlsPolicy::minVersion, this::protocol);
         TlsVersion max = field.value("maxProtocol", TlsPolicy::maxVersion, this::protocol);
         Set<String> suites = field.value("cipherSuites", TlsPolicy::allowedCipherSuites,
                 this::cipherSuites);
-        int rsa = field.value("minRsaBits", TlsPolicy::minRsaBits, this::integer);
-        int ec = field.value("minEcBits", TlsPolicy::minEcBits, this::integer);
+        Integer rsa = field.value("minRsaBits", TlsPolicy::minRsaBits, this::integer);
+        Integer ec = field.value("minEcBits", TlsPolicy::minEcBits, this::integer);
         Set<String> hashes = field.value("weakSignatureHashes", TlsPolicy::weakSignatureHashes,
                 (n, p) -> new LinkedHashSet<>(strings(n, p)));
         Duration warning = field.value("expiryWarningDays", TlsPolicy::warningWindow,
                 (n, p) -> Duration.ofDays(atLeast(0, n, p)));
         ExpiryThresholds alertDays = field.value("expiryAlertDays", TlsPolicy::expiryThresholds, this::thresholds);
-        boolean stapling = field.value("requireOcspStapling", TlsPolicy::requireOcspStaple, this::bool);
+        Boolean stapling = field.value("requireOcspStapling", TlsPolicy::requireOcspStaple, this::bool);
         Set<String> securityPolicies = field.value("securityPolicies", TlsPolicy::allowedSecurityPolicies,
                 this::securityPolicies);
         Set<String> keyTypes = field.value("keyTypes", TlsPolicy::allowedKeyTypes, this::keyTypes);
@@ -216,7 +259,11 @@ public final class YamlPolicyFile {
         Map<FindingCode, Severity> severities = new EnumMap<>(FindingCode.class);
         base.ifPresent(policy -> severities.putAll(policy.severityOverrides()));
         if (fields.containsKey("severity")) {
-            severities.putAll(severityOverrides(fields.get("severity").getValueNode(), path + ".severity"));
+            severities.putAll(recover(() -> severityOverrides(fields.get("severity").getValueNode(),
+                    path + ".severity"), Map.of()));
+        }
+        if (problems.size() > before) {
+            return null; // a field is wrong: the profile cannot be built, its problems are recorded
         }
         try {
             return new TlsPolicy(name, min, max, suites, rsa, ec, hashes, warning, alertDays, stapling, severities,
@@ -241,13 +288,14 @@ public final class YamlPolicyFile {
             this.base = base;
         }
 
+        /** The field's value; null when it is wrong or missing (the problem is recorded, reading goes on). */
         <T> T value(String key, Function<TlsPolicy, T> inherited, Reading<T> reading) {
             NodeTuple tuple = fields.get(key);
             if (tuple != null) {
-                return reading.read(tuple.getValueNode(), path + "." + key);
+                return recover(() -> reading.read(tuple.getValueNode(), path + "." + key), null);
             }
-            return base.map(inherited).orElseThrow(() -> error(profile, path + "." + key,
-                    "missing (give it, or start the profile from a built-in one with 'extends')"));
+            return recover(() -> base.map(inherited).orElseThrow(() -> error(profile, path + "." + key,
+                    "missing (give it, or start the profile from a built-in one with 'extends')")), null);
         }
     }
 
@@ -284,13 +332,18 @@ public final class YamlPolicyFile {
                 + "' (RSA, EC, Ed25519)");
     }
 
-    /** A list whose every item must be a name certfleet knows; the first unknown one is the error, at its line. */
+    /** A list whose every item must be a name certfleet knows; each unknown one is an error, at its line. */
     private Set<String> known(Node node, String path, Predicate<String> isKnown, Function<String, String> unknown) {
         List<String> names = strings(node, path);
+        List<InvalidPolicyException> unknowns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             if (!isKnown.test(names.get(i))) {
-                throw error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", unknown.apply(names.get(i)));
+                unknowns.add(error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]",
+                        unknown.apply(names.get(i))));
             }
+        }
+        if (!unknowns.isEmpty()) {
+            throw InvalidPolicyException.all(unknowns);
         }
         return new LinkedHashSet<>(names);
     }
@@ -337,11 +390,12 @@ public final class YamlPolicyFile {
         return entries;
     }
 
+    /** Each unknown field is recorded as a problem (reading goes on with the known ones). */
     private void unknownFields(Map<String, NodeTuple> fields, Set<String> known, String path) {
         fields.forEach((key, tuple) -> {
             if (!known.contains(key)) {
-                throw error(tuple.getKeyNode(), path.isEmpty() ? key : path + "." + key, "unknown field (known: "
-                        + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+                problems.add(error(tuple.getKeyNode(), path.isEmpty() ? key : path + "." + key, "unknown field "
+                        + "(known: " + known.stream().sorted().collect(Collectors.joining(", ")) + ")"));
             }
         });
     }

@@ -234,8 +234,16 @@ class YamlPolicyFileTest {
                   web:
                     minProtocol: TLSv1.2
                 """))
-                .hasMessage("p.yaml:4: profiles.web.maxProtocol: missing (give it, or start the profile from a "
-                        + "built-in one with 'extends')");
+                .isInstanceOfSatisfying(io.certfleet.core.policy.InvalidPolicyException.class, e -> {
+                    assertThat(e.getMessage().lines().findFirst().orElseThrow()).isEqualTo("p.yaml:4: "
+                            + "profiles.web.maxProtocol: missing (give it, or start the profile from a built-in one "
+                            + "with 'extends')");
+                    assertThat(e.problems()).as("every missing field, not only the first")
+                            .extracting(io.certfleet.core.policy.InvalidPolicyException::field)
+                            .contains("profiles.web.cipherSuites", "profiles.web.minRsaBits",
+                                    "profiles.web.maxValidityDays")
+                            .doesNotContain("profiles.web.minProtocol");
+                });
     }
 
     @Test
