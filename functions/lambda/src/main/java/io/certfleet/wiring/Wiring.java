@@ -44,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The composition root: builds use cases from adapters. Handlers and CLI commands ask it for a use case and
@@ -62,7 +63,7 @@ public final class Wiring {
     private String callerAccountId;
     private PolicySet policies;
     private ElbSecurityPolicyCatalog securityPolicies;
-    @SuppressWarnings("unused") // held so that the checkpoint context (weak references) keeps the hook
+    /** Held so that the checkpoint context (weak references) keeps the hook. */
     private SnapStartPriming priming;
 
     public Wiring(AwsClients aws, Clock clock, CertfleetSettings settings) {
@@ -88,6 +89,11 @@ public final class Wiring {
         Wiring wiring = fromEnvironment();
         wiring.priming = SnapStartPriming.register(wiring);
         return wiring;
+    }
+
+    /** The SnapStart priming hook, when this wiring is a Lambda function's ({@link #forLambda()}). */
+    public Optional<SnapStartPriming> priming() {
+        return Optional.ofNullable(priming);
     }
 
     public AwsClients aws() {
