@@ -9,8 +9,9 @@ import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The AWS emulator integration tests run against: the one {@code AWS_ENDPOINT_URL} names, or a moto server process
- * started for this test run. Injected into test classes by {@link AwsEmulatorExtension}.
+ * The AWS emulator integration tests run against: the one {@code AWS_ENDPOINT_URL} names, else the one
+ * {@code CERTFLEET_EMULATOR} chooses ({@link EmulatorChoice}): a moto server process started for this test run (the
+ * default), or LocalStack in Docker through Testcontainers. Injected into test classes by {@link AwsEmulatorExtension}.
  */
 public final class AwsEmulator implements AutoCloseable {
 
@@ -20,11 +21,13 @@ public final class AwsEmulator implements AutoCloseable {
 
     private final URI endpoint;
     private final MotoServer ownServer;
+    private final LocalStackEmulator.Started ownLocalStack;
     private final AwsClients clients;
 
-    private AwsEmulator(URI endpoint, MotoServer ownServer) {
+    private AwsEmulator(URI endpoint, MotoServer ownServer, LocalStackEmulator.Started ownLocalStack) {
         this.endpoint = endpoint;
         this.ownServer = ownServer;
+        this.ownLocalStack = ownLocalStack;
         this.clients = new AwsClients(AwsSettings.forEmulator(endpoint, REGION));
     }
 
@@ -32,11 +35,17 @@ public final class AwsEmulator implements AutoCloseable {
         Optional<URI> configured = AwsSettings.endpointFromEnvironment(System.getenv());
         if (configured.isPresent()) {
             System.out.println("[aws-emulator] using " + AwsSettings.ENDPOINT_VARIABLE + "=" + configured.get());
-            return new AwsEmulator(configured.get(), null);
+            return new AwsEmulator(configured.get(), null, null);
+        }
+        if (EmulatorChoice.fromEnvironment(System.getenv()) == EmulatorChoice.LOCALSTACK) {
+            LocalStackEmulator.Started localStack = LocalStackEmulator.start(System.getenv());
+            System.out.println("[aws-emulator] started LocalStack (" + LocalStackEmulator.IMAGE + ") at "
+                    + localStack.endpoint());
+            return new AwsEmulator(localStack.endpoint(), null, localStack);
         }
         MotoServer server = MotoServer.start(Duration.ofSeconds(60));
         System.out.println("[aws-emulator] started moto server (pid " + server.pid() + ") at " + server.endpoint());
-        return new AwsEmulator(server.endpoint(), server);
+        return new AwsEmulator(server.endpoint(), server, null);
     }
 
     /** Forgets every resource, so that each test class starts from an empty account. */
@@ -44,8 +53,8 @@ public final class AwsEmulator implements AutoCloseable {
         if (ownServer != null && !ownServer.isAlive()) {
             throw new IllegalStateException("the moto server (pid " + ownServer.pid() + ") has died");
         }
-        boolean reset = MotoServer.reset(endpoint);
-        if (reset) {
+        boolean reset = ownLocalStack != null ? LocalStackEmulator.reset(endpoint) : MotoServer.reset(endpoint);
+        if (reset && ownLocalStack == null) {
             MotoServer.enforceIamAuthentication(endpoint, false);
         }
         System.out.println("[aws-emulator] " + (reset ? "reset" : "could NOT reset (not moto?)") + " " + endpoint
@@ -54,7 +63,7 @@ public final class AwsEmulator implements AutoCloseable {
 
     /** Forgets every resource now (between tests of one class). */
     public void resetNow() {
-        if (!MotoServer.reset(endpoint)) {
+        if (!(ownLocalStack != null ? LocalStackEmulator.reset(endpoint) : MotoServer.reset(endpoint))) {
             throw new IllegalStateException("the emulator at " + endpoint + " cannot be reset (not moto?)");
         }
     }
@@ -88,6 +97,10 @@ public final class AwsEmulator implements AutoCloseable {
         if (ownServer != null) {
             ownServer.close();
             System.out.println("[aws-emulator] stopped moto server (pid " + ownServer.pid() + ")");
+        }
+        if (ownLocalStack != null) {
+            ownLocalStack.close();
+            System.out.println("[aws-emulator] stopped LocalStack");
         }
     }
 }
