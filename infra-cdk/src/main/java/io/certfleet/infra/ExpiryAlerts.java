@@ -101,15 +101,13 @@ public final class ExpiryAlerts extends Construct {
         Rule.Builder.create(this, "AcmExpiryEvents")
                 .description("certfleet: ACM's own expiry and renewal events, of this account")
                 .eventPattern(MemberAccountStack.acmEvents())
-                .targets(List.of(LambdaFunction.Builder.create(acmEvents.live()).retryAttempts(2)
-                        .maxEventAge(Duration.hours(6)).build()))
+                .targets(List.of(acmEventsTarget()))
                 .build();
         Rule.Builder.create(this, "MemberAcmEvents")
                 .description("certfleet: ACM's expiry and renewal events forwarded by member accounts")
                 .eventBus(bus)
                 .eventPattern(MemberAccountStack.acmEvents())
-                .targets(List.of(LambdaFunction.Builder.create(acmEvents.live()).retryAttempts(2)
-                        .maxEventAge(Duration.hours(6)).build()))
+                .targets(List.of(acmEventsTarget()))
                 .build();
         // Member accounts' forwarding rules may put events here: any account of the Organization, nothing else.
         settings.organizationId().ifPresent(organization -> CfnEventBusPolicy.Builder.create(this, "OrganizationMayPut")
@@ -124,6 +122,11 @@ public final class ExpiryAlerts extends Construct {
                         "Condition", Map.of("StringEquals", Map.of("aws:PrincipalOrgID", organization))))
                 .build());
         grantLeastPrivilege(inventory);
+    }
+
+    /** ACM's events (the account's own, or forwarded) into AcmEvents' live alias: retried, dropped after 6 hours. */
+    private LambdaFunction acmEventsTarget() {
+        return LambdaFunction.Builder.create(acmEvents.live()).retryAttempts(2).maxEventAge(Duration.hours(6)).build();
     }
 
     public Topic topic() {

@@ -53,7 +53,7 @@ public final class AwsEmulator implements AutoCloseable {
         if (ownServer != null && !ownServer.isAlive()) {
             throw new IllegalStateException("the moto server (pid " + ownServer.pid() + ") has died");
         }
-        boolean reset = ownLocalStack != null ? LocalStackEmulator.reset(endpoint) : MotoServer.reset(endpoint);
+        boolean reset = resetState();
         if (reset && ownLocalStack == null) {
             MotoServer.enforceIamAuthentication(endpoint, false);
         }
@@ -61,9 +61,14 @@ public final class AwsEmulator implements AutoCloseable {
                 + " for " + forWhom);
     }
 
+    /** Each emulator's own reset: LocalStack's state endpoint, else moto's (also for an AWS_ENDPOINT_URL one). */
+    private boolean resetState() {
+        return ownLocalStack != null ? LocalStackEmulator.reset(endpoint) : MotoServer.reset(endpoint);
+    }
+
     /** Forgets every resource now (between tests of one class). */
     public void resetNow() {
-        if (!(ownLocalStack != null ? LocalStackEmulator.reset(endpoint) : MotoServer.reset(endpoint))) {
+        if (!resetState()) {
             throw new IllegalStateException("the emulator at " + endpoint + " cannot be reset (not moto?)");
         }
     }

@@ -1,0 +1,101 @@
+package io.certfleet.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certfleet.adapters.aws.dynamodb.DynamoDbInventoryRepository;
+import io.certfleet.adapters.aws.dynamodb.InventoryTable;
+import io.certfleet.local.LocalLambdaRuntime;
+import io.certfleet.testing.AwsEmulator;
+import io.certfleet.testing.AwsEmulatorExtension;
+import io.certfleet.testing.InventoryFixtures;
+import io.certfleet.testing.SampleEvents;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The functions the scan workflow does not run (ScanWorkflowLocalIT covers those), invoked from the deployed jar
+ * exactly as ProGuard shrank it, with their sample events, against the emulator: whatever the shrinking removed that
+ * they need at run time shows here as a failed invocation.
+ */
+@ExtendWith(AwsEmulatorExtension.class)
+class DeployedJarIT {
+
+    private static final String TABLE = "deployed-jar-it";
+    private static final Path LOG = Path.of("target", "deployed-jar-runtime.log");
+    private final AwsEmulator emulator;
+
+    DeployedJarIT(AwsEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @Test
+    void theAlerterAndAcmEventsRunFromTheDeployedJar() throws Exception {
+        emulator.resetNow();
+        new InventoryTable(emulator.clients().dynamoDb(), TABLE).ensureExists();
+        emulator.clients().eventBridge().createEventBus(request -> request.name("certfleet"));
+        String topic = emulator.clients().sns().createTopic(request -> request.name("certfleet-alerts")).topicArn();
+        // A certificate 10 days from expiry: the alerter reads it (enhanced client), alerts (SNS), puts an event.
+        new DynamoDbInventoryRepository(emulator.clients().dynamoDbEnhanced(), emulator.clients().dynamoDb(), TABLE)
+                .recordSeen(InventoryFixtures.record("arn:aws:acm:us-east-1:123456789012:certificate/deployed-jar")
+                        .facts(InventoryFixtures.facts("deployed.example.com", Instant.now().plus(Duration.ofDays(10))))
+                        .build());
+        Path portFile = Files.createTempFile("deployed-jar", ".port");
+        Files.delete(portFile);
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", ScanWorkflowLocalIT.deployedJarWithTheLocalRuntime(), LocalLambdaRuntime.class.getName(),
+                "--port-file", portFile.toString(),
+                "--function", "alerter=" + ExpiryAlerts.ALERTER, "--function", "acm-events=" + ExpiryAlerts.ACM_EVENTS));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile());
+        builder.environment().putAll(Map.of("AWS_ENDPOINT_URL", emulator.endpoint().toString(),
+                "AWS_REGION", "us-east-1", "CERTFLEET_TABLE", TABLE, "CERTFLEET_ALERT_TOPIC_ARN", topic,
+                "CERTFLEET_EVENT_BUS", "certfleet"));
+        Process runtime = builder.start();
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + awaitPort(runtime, portFile));
+            for (Map.Entry<String, String> call : Map.of("alerter", "expiry-alert-scheduled-event.json",
+                    "acm-events", "acm-approaching-expiration.json").entrySet()) {
+                HttpResponse<String> response = invoke(endpoint, call.getKey(), SampleEvents.read(call.getValue()));
+                assertThat(response.statusCode()).as(call.getKey()).isEqualTo(200);
+                assertThat(response.headers().firstValue("X-Amz-Function-Error")).as("%s: %s (log: %s)",
+                        call.getKey(), response.body(), LOG).isEmpty();
+            }
+            assertThat(Files.readString(LOG)).as("the alerter found the certificate and alerted its owner")
+                    .contains("1 sent");
+        } finally {
+            runtime.destroy();
+            runtime.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static HttpResponse<String> invoke(URI endpoint, String function, String event) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(endpoint.resolve("/2015-03-31/functions/" + function
+                            + "/invocations")).timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static int awaitPort(Process runtime, Path portFile) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(portFile) && !Files.readString(portFile).isBlank()) {
+                return Integer.parseInt(Files.readString(portFile).strip());
+            }
+            assertThat(runtime.isAlive()).as("the runtime exited: see %s", LOG).isTrue();
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the local Lambda runtime did not start within 30 s");
+    }
+}
