@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Runs before Lambda takes a function's SnapStart snapshot (a CRaC {@code beforeCheckpoint} hook), so that what a
  * first invocation would load is in the snapshot: the policy catalogue (the built-in profiles or the deployed
- * policy file, parsed), JSON reading and writing, and one request of each protocol certfleet speaks (DynamoDB,
- * SNS, EventBridge, ELB, STS), each marshalled, signed, sent and its failure read back.
+ * policy file, parsed), JSON reading and writing, and one request to each kind of service certfleet calls (DynamoDB,
+ * SNS, EventBridge, ELB, STS, and the discovery sources ACM, IAM, CloudFront, API Gateway, tagging), each
+ * marshalled, signed, sent and its failure read back.
  *
  * <p>Nothing that must be unique per execution environment enters the snapshot: the priming requests go to a
  * closed loopback port through their own clients, with throwaway credentials, no retries, and are closed again
@@ -73,6 +74,12 @@ public final class SnapStartPriming implements Resource {
                     .entries(entry -> entry.source("certfleet").detailType("Priming").detail("{}"))));
             requests += attempt(clients, aws -> aws.elasticLoadBalancingV2().describeSSLPolicies(request -> { }));
             requests += attempt(clients, aws -> aws.sts().getCallerIdentity());
+            // The discovery sources' protocols (JSON 1.1, query, REST-XML, REST-JSON): the scan worker's first call.
+            requests += attempt(clients, aws -> aws.acm().listCertificates(request -> { }));
+            requests += attempt(clients, aws -> aws.iam().listServerCertificates(request -> { }));
+            requests += attempt(clients, aws -> aws.cloudFront().listDistributions(request -> { }));
+            requests += attempt(clients, aws -> aws.apiGateway().getDomainNames(request -> { }));
+            requests += attempt(clients, aws -> aws.tagging().getResources(request -> { }));
         }
         return requests;
     }

@@ -59,7 +59,7 @@ public final class Wiring {
     private final Clock clock;
     private final CertfleetSettings settings;
     private final DynamoDbInventoryRepository inventory;
-    private final AccountDirectory accounts;
+    private AccountDirectory accounts;
     private String callerAccountId;
     private PolicySet policies;
     private ElbSecurityPolicyCatalog securityPolicies;
@@ -71,7 +71,6 @@ public final class Wiring {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.inventory = new DynamoDbInventoryRepository(aws.dynamoDbEnhanced(), aws.dynamoDb(), settings.tableName());
-        this.accounts = new OrganizationsAccountDirectory(aws.organizations(), aws.sts());
     }
 
     /** Wiring for a Lambda function or CLI run: AWS settings and certfleet settings from the environment. */
@@ -116,20 +115,24 @@ public final class Wiring {
         return inventory;
     }
 
-    public AccountDirectory accounts() {
+    /** Built on first use: only the planner and the worker read accounts (two SDK clients the others never load). */
+    public synchronized AccountDirectory accounts() {
+        if (accounts == null) {
+            accounts = new OrganizationsAccountDirectory(aws.organizations(), aws.sts());
+        }
         return accounts;
     }
 
     /** The account the configured credentials act in (asked once). */
     public synchronized String callerAccountId() {
         if (callerAccountId == null) {
-            callerAccountId = accounts.caller().id();
+            callerAccountId = accounts().caller().id();
         }
         return callerAccountId;
     }
 
     public PlanScan planScan() {
-        return new PlanScan(accounts, clock);
+        return new PlanScan(accounts(), clock);
     }
 
     public ScanAccountRegion scanAccountRegion() {
