@@ -15,10 +15,16 @@ public final class CertfleetApp {
 
     public static void main(String[] args) {
         App app = new App();
-        build(app, Environment.builder()
-                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                .region(System.getenv("CDK_DEFAULT_REGION"))
-                .build());
+        try {
+            build(app, Environment.builder()
+                    .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                    .region(System.getenv("CDK_DEFAULT_REGION"))
+                    .build());
+        } catch (DeploymentContext.InvalidContextException | io.certfleet.core.policy.InvalidPolicyException wrong) {
+            // What the user got wrong, said plainly (not under a stack trace), and cdk synth fails.
+            System.err.println(wrong.getMessage());
+            System.exit(2);
+        }
         app.synth();
     }
 
