@@ -80,6 +80,7 @@ class PolicyCheckCommandTest {
                     requireOcspStapling: sometimes
                   api:
                     extends: no-such-profile
+                    minEcBits: few
                 """);
 
         assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS);
@@ -89,8 +90,8 @@ class PolicyCheckCommandTest {
                 .containsExactly("1 version", "2 colour", "3 default", "4 environments.prod",
                         "8 profiles.web.cipherSuites[1]", "8 profiles.web.cipherSuites[2]",
                         "9 profiles.web.minRsaBits", "10 profiles.web.requireOcspStapling",
-                        "12 profiles.api.extends");
-        assertThat(lines.getLast()).isEqualTo("certfleet: 9 problem(s) in " + directory.resolve("policy.yaml"));
+                        "12 profiles.api.extends", "13 profiles.api.minEcBits");
+        assertThat(lines.getLast()).isEqualTo("certfleet: 10 problem(s) in " + directory.resolve("policy.yaml"));
     }
 
     @Test

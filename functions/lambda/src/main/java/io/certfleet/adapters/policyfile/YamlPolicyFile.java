@@ -227,16 +227,21 @@ public final class YamlPolicyFile {
         String path = "profiles." + name;
         Map<String, NodeTuple> fields = mapping(node, path);
         unknownFields(fields, PROFILE_FIELDS, path);
+        int before = problems.size();
         Optional<TlsPolicy> base = Optional.empty();
+        boolean baseUnknown = false;
         if (fields.containsKey("extends")) {
             Node extendsNode = fields.get("extends").getValueNode();
-            String builtIn = scalar(extendsNode, path + ".extends");
-            base = Optional.of(TlsPolicy.builtIn(builtIn).orElseThrow(() -> error(extendsNode, path + ".extends",
-                    "no built-in profile is named '" + builtIn + "' (built-in: " + TlsPolicy.BUILT_IN.stream()
-                            .map(TlsPolicy::name).collect(Collectors.joining(", ")) + ")")));
+            base = recover(() -> {
+                String builtIn = scalar(extendsNode, path + ".extends");
+                return Optional.of(TlsPolicy.builtIn(builtIn).orElseThrow(() -> error(extendsNode, path + ".extends",
+                        "no built-in profile is named '" + builtIn + "' (built-in: " + TlsPolicy.BUILT_IN.stream()
+                                .map(TlsPolicy::name).collect(Collectors.joining(", ")) + ")")));
+            }, Optional.empty());
+            baseUnknown = base.isEmpty();
         }
-        Field field = new Field(fields, node, path, base);
-        int before = problems.size();
+        // With an unknown base, the fields given are still checked; the ones not given are not called missing.
+        Field field = new Field(fields, node, path, base, baseUnknown);
         TlsVersion min = field.value("minProtocol", TlsPolicy::minVersion, this::protocol);
         TlsVersion max = field.value("maxProtocol", TlsPolicy::maxVersion, this::protocol);
         Set<String> suites = field.value("cipherSuites", TlsPolicy::allowedCipherSuites,
@@ -280,12 +285,15 @@ public final class YamlPolicyFile {
         private final Node profile;
         private final String path;
         private final Optional<TlsPolicy> base;
+        private final boolean baseUnknown;
 
-        Field(Map<String, NodeTuple> fields, Node profile, String path, Optional<TlsPolicy> base) {
+        Field(Map<String, NodeTuple> fields, Node profile, String path, Optional<TlsPolicy> base,
+              boolean baseUnknown) {
             this.fields = fields;
             this.profile = profile;
             this.path = path;
             this.base = base;
+            this.baseUnknown = baseUnknown;
         }
 
         /** The field's value; null when it is wrong or missing (the problem is recorded, reading goes on). */
@@ -293,6 +301,9 @@ public final class YamlPolicyFile {
             NodeTuple tuple = fields.get(key);
             if (tuple != null) {
                 return recover(() -> reading.read(tuple.getValueNode(), path + "." + key), null);
+            }
+            if (baseUnknown) {
+                return null; // the unknown base is the problem, already recorded
             }
             return recover(() -> base.map(inherited).orElseThrow(() -> error(profile, path + "." + key,
                     "missing (give it, or start the profile from a built-in one with 'extends')")), null);
