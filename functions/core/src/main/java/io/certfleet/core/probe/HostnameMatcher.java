@@ -29,7 +29,8 @@ public final class HostnameMatcher {
                 : entries.stream().anyMatch(pattern -> dnsMatches(pattern, name));
     }
 
-    static boolean dnsMatches(String pattern, String name) {
+    /** Whether a DNS name pattern (a SAN, maybe a wildcard) covers a host name, per RFC 6125. */
+    public static boolean dnsMatches(String pattern, String name) {
         String host = normalize(name);
         String candidate = normalize(pattern);
         if (!candidate.startsWith("*.")) {
