@@ -1,0 +1,89 @@
+package io.certfleet.core.rotation;
+
+import io.certfleet.core.finding.Finding;
+import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.finding.Severity;
+import io.certfleet.core.probe.Diagnosis;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Whether a swapped binding proved itself on the wire. It passes when every canary check sees the replacement's
+ * leaf and no finding of severity high or worse appears that the binding did not already have before the swap;
+ * and when the load balancer's own count of failed client TLS negotiations did not spike (real clients failing is
+ * what the probe cannot see). Every reason to fail is reported.
+ */
+public final class CanaryVerdict {
+
+    /** A spike: at least this many times the count before the swap ... */
+    public static final int SPIKE_FACTOR = 3;
+    /** ... and at least this many more failed negotiations (so 0 -> 2 is no spike). */
+    public static final int SPIKE_MINIMUM_INCREASE = 10;
+
+    private CanaryVerdict() {
+    }
+
+    /**
+     * Failed client TLS negotiations over equal periods before and during the bake (CloudWatch's
+     * {@code ClientTLSNegotiationErrorCount}); absent for endpoints without such a metric.
+     */
+    public record NegotiationErrors(long before, long during) {
+        public boolean spiked() {
+            return during >= before * SPIKE_FACTOR && during - before >= SPIKE_MINIMUM_INCREASE;
+        }
+    }
+
+    /** The outcome: passed, or the causes (finding codes and plain reasons). */
+    public record Outcome(boolean passed, List<String> causes) {
+        public Outcome {
+            causes = List.copyOf(causes);
+        }
+    }
+
+    /**
+     * @param expectedSha256 the replacement's fingerprint (when rolling back: the old one's)
+     * @param before         the binding's findings before the swap (from its last probe)
+     * @param checks         the canary's probes of the binding, in order
+     */
+    public static Outcome judge(String expectedSha256, List<Finding> before, List<Diagnosis> checks,
+                                NegotiationErrors negotiationErrors) {
+        Objects.requireNonNull(expectedSha256, "expectedSha256");
+        if (checks.isEmpty()) {
+            throw new IllegalArgumentException("a canary needs at least one check");
+        }
+        Set<FindingCode> known = new LinkedHashSet<>();
+        before.forEach(finding -> known.add(finding.code()));
+        Set<String> causes = new LinkedHashSet<>();
+        for (int i = 0; i < checks.size(); i++) {
+            Diagnosis check = checks.get(i);
+            String which = "check " + (i + 1) + "/" + checks.size();
+            check.error().ifPresent(error -> causes.add(which + ": " + error));
+            String served = check.leaf().map(leaf -> leaf.sha256()).orElse(null);
+            if (served == null) {
+                causes.add(which + ": no certificate was served");
+            } else if (!served.equalsIgnoreCase(expectedSha256)) {
+                causes.add(FindingCode.WRONG_CERTIFICATE + " (" + which + ": served " + abbreviate(served)
+                        + ", expected " + abbreviate(expectedSha256) + ")");
+            }
+            for (Finding finding : check.findings()) {
+                boolean serious = finding.severity().compareTo(Severity.HIGH) >= 0;
+                if (serious && !known.contains(finding.code()) && finding.code() != FindingCode.WRONG_CERTIFICATE) {
+                    causes.add(finding.code() + " (new since the swap: " + finding.detail() + ")");
+                }
+            }
+        }
+        if (negotiationErrors != null && negotiationErrors.spiked()) {
+            causes.add("client TLS negotiation errors rose from " + negotiationErrors.before() + " to "
+                    + negotiationErrors.during() + " (at least " + SPIKE_FACTOR + "x and " + SPIKE_MINIMUM_INCREASE
+                    + " more)");
+        }
+        return new Outcome(causes.isEmpty(), new ArrayList<>(causes));
+    }
+
+    private static String abbreviate(String sha256) {
+        return sha256.length() > 12 ? sha256.substring(0, 12) + "..." : sha256;
+    }
+}
