@@ -63,7 +63,7 @@ class DeployedJarIT {
                 "CERTFLEET_EVENT_BUS", "certfleet"));
         Process runtime = builder.start();
         try {
-            URI endpoint = URI.create("http://127.0.0.1:" + awaitPort(runtime, portFile));
+            URI endpoint = URI.create("http://127.0.0.1:" + ScanWorkflowLocalIT.awaitPort(runtime));
             for (Map.Entry<String, String> call : Map.of("alerter", "expiry-alert-scheduled-event.json",
                     "acm-events", "acm-approaching-expiration.json").entrySet()) {
                 HttpResponse<String> response = invoke(endpoint, call.getKey(), SampleEvents.read(call.getValue()));
@@ -85,17 +85,5 @@ class DeployedJarIT {
                             + "/invocations")).timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
         }
-    }
-
-    private static int awaitPort(Process runtime, Path portFile) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(portFile) && !Files.readString(portFile).isBlank()) {
-                return Integer.parseInt(Files.readString(portFile).strip());
-            }
-            assertThat(runtime.isAlive()).as("the runtime exited: see %s", LOG).isTrue();
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the local Lambda runtime did not start within 30 s");
     }
 }

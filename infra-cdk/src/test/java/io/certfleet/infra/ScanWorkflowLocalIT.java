@@ -207,7 +207,8 @@ class ScanWorkflowLocalIT {
         return environment;
     }
 
-    private static int awaitPort(Process runtime) throws Exception {
+    /** The port a LocalLambdaRuntime process wrote to its {@code --port-file} (waits up to 30 s). */
+    static int awaitPort(Process runtime) throws Exception {
         String portFile = runtime.info().arguments().map(args -> {
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--port-file")) {
@@ -223,7 +224,7 @@ class ScanWorkflowLocalIT {
                 return Integer.parseInt(Files.readString(file).strip());
             }
             if (!runtime.isAlive()) {
-                throw new IllegalStateException("the local Lambda runtime exited: see target/local-lambda-runtime.log");
+                throw new IllegalStateException("the local Lambda runtime exited: see its log under target/");
             }
             Thread.sleep(50);
         }
