@@ -5,8 +5,11 @@ import io.certfleet.adapters.policyfile.YamlPolicyFile;
 import io.certfleet.core.policy.InvalidPolicyException;
 import io.certfleet.core.policy.PolicySet;
 import io.certfleet.core.policy.TlsPolicy;
+import io.certfleet.core.policy.rotation.RotationMode;
+import io.certfleet.core.policy.rotation.RotationSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -89,7 +92,7 @@ final class PolicyCommand implements Runnable {
             policies.environments().forEach((environment, profile) ->
                     out.printf("  environment %s -> %s%n", environment, profile));
             TextTable table = new TextTable("PROFILE", "PROTOCOLS", "SUITES", "SECURITY POLICIES", "KEYS",
-                    "MAX VALIDITY", "ALERTS (DAYS)");
+                    "MAX VALIDITY", "ALERTS (DAYS)", "ROTATION");
             for (TlsPolicy policy : policies.profiles().values()) {
                 table.row(policy.name(), policy.minVersion().protocolName() + "-" + policy.maxVersion().protocolName(),
                         Integer.toString(policy.allowedCipherSuites().size()),
@@ -99,10 +102,29 @@ final class PolicyCommand implements Runnable {
                                 .collect(Collectors.joining(", ")),
                         policy.maxValidity().toDays() + " days",
                         policy.expiryThresholds().days().stream().map(String::valueOf)
-                                .collect(Collectors.joining(",")));
+                                .collect(Collectors.joining(",")),
+                        rotation(policy.rotation()));
             }
             table.print(out);
             return ExitCode.OK;
+        }
+
+        /** {@code auto 30d before, acm-public, waves 1,50%,100%, 2 window(s), 1 freeze(s)}. */
+        private static String rotation(RotationSettings rules) {
+            if (rules.mode() == RotationMode.OFF) {
+                return "off (alert only)";
+            }
+            StringBuilder text = new StringBuilder(rules.mode().name().toLowerCase(Locale.ROOT))
+                    .append(' ').append(rules.rotateBefore().toDays()).append("d before, ").append(rules.issuer()
+                            .kind().label()).append(", waves ").append(rules.waves().stream().map(Object::toString)
+                            .collect(Collectors.joining(",")));
+            if (!rules.calendar().windows().isEmpty()) {
+                text.append(", ").append(rules.calendar().windows().size()).append(" window(s)");
+            }
+            if (!rules.calendar().freezes().isEmpty()) {
+                text.append(", ").append(rules.calendar().freezes().size()).append(" freeze(s)");
+            }
+            return text.toString();
         }
 
         private static String keyMinimum(TlsPolicy policy, String type) {

@@ -36,15 +36,22 @@ class PolicyCheckCommandTest {
                 environments: {prod: web, backend: api}
                 profiles:
                   web: {extends: public-web}
-                  api: {extends: internal-api, maxValidityDays: 90}
+                  api: {extends: internal-api, maxValidityDays: 90, rotation: {mode: approve, changeWindows: ["Tue 09:00-12:00 UTC"]}}
+                  legacy: {minProtocol: TLSv1.2, maxProtocol: TLSv1.3, cipherSuites: [TLS_AES_128_GCM_SHA256],
+                           minRsaBits: 2048, minEcBits: 256, weakSignatureHashes: [SHA1], expiryWarningDays: 30,
+                           expiryAlertDays: [30], requireOcspStapling: false, securityPolicies: [], keyTypes: [RSA],
+                           signatureAlgorithms: [], maxValidityDays: 398}
                 """);
 
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).contains("valid (format version 1), 2 profile(s), default web")
+        assertThat(run.out()).contains("valid (format version 1), 3 profile(s), default web")
                 .contains("environment prod -> web").contains("environment backend -> api")
-                .containsPattern("web +TLSv1.2-TLSv1.3 +9 +10 +EC >= 256, RSA >= 2048 +200 days +45,30,14,7,3,1")
-                .containsPattern("api +TLSv1.3-TLSv1.3 +3 +5 .* +90 days");
+                .containsPattern("web +TLSv1.2-TLSv1.3 +9 +10 +EC >= 256, RSA >= 2048 +200 days +45,30,14,7,3,1 +"
+                        + "auto 30d before, acm-public, waves 1,50%,100%")
+                .containsPattern("api +TLSv1.3-TLSv1.3 +3 +5 .* +90 days .* approve 30d before, provided, waves "
+                        + "1,50%,100%, 1 window\\(s\\)")
+                .containsPattern("legacy .* off \\(alert only\\)");
     }
 
     @Test

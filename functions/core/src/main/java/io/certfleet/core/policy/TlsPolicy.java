@@ -2,6 +2,7 @@ package io.certfleet.core.policy;
 
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
+import io.certfleet.core.policy.rotation.RotationSettings;
 import io.certfleet.core.probe.CipherSuites;
 import io.certfleet.core.probe.TlsVersion;
 import java.time.Duration;
@@ -32,12 +33,14 @@ import java.util.stream.Collectors;
  * @param allowedSignatureAlgorithms signature algorithms allowed on leaf certificates ({@code SHA256withRSA}, ...);
  *                                   empty allows any that is not weak
  * @param maxValidity                longest certificate lifetime allowed ({@code notAfter - notBefore})
+ * @param rotation                   when and how certificates under this profile are replaced
  */
 public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersion, Set<String> allowedCipherSuites,
                         int minRsaBits, int minEcBits, Set<String> weakSignatureHashes, Duration warningWindow,
                         ExpiryThresholds expiryThresholds, boolean requireOcspStaple,
                         Map<FindingCode, Severity> severityOverrides, Set<String> allowedSecurityPolicies,
-                        Set<String> allowedKeyTypes, Set<String> allowedSignatureAlgorithms, Duration maxValidity) {
+                        Set<String> allowedKeyTypes, Set<String> allowedSignatureAlgorithms, Duration maxValidity,
+                        RotationSettings rotation) {
 
     /** Mozilla Server Side TLS "intermediate" (6.0): TLS 1.2 with ECDHE AES-GCM and ChaCha20, and TLS 1.3. */
     public static final Set<String> MOZILLA_INTERMEDIATE = orderedSet(
@@ -76,7 +79,8 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
      */
     public static final TlsPolicy PUBLIC_WEB = new TlsPolicy("public-web", TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
             MOZILLA_INTERMEDIATE, 2048, 256, WEAK_HASHES, Duration.ofDays(30), ExpiryThresholds.DEFAULT, false,
-            Map.of(), AEAD_ONLY_POLICIES, Set.of("RSA", "EC"), SHA2_SIGNATURES, Duration.ofDays(200));
+            Map.of(), AEAD_ONLY_POLICIES, Set.of("RSA", "EC"), SHA2_SIGNATURES, Duration.ofDays(200),
+            RotationSettings.builtIn("public-web"));
 
     /**
      * Service to service inside the organization: Mozilla "modern", TLS 1.3 only, since both ends are ours and
@@ -88,7 +92,7 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
             .allowedSecurityPolicies(orderedSet("ELBSecurityPolicy-TLS13-1-3-2021-06",
                     "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
                     "TLSv1.3_2025", "SecurityPolicy_TLS13_1_3_2025_09"))
-            .maxValidity(Duration.ofDays(398)).build();
+            .maxValidity(Duration.ofDays(398)).rotation(RotationSettings.builtIn("internal-api")).build();
 
     /**
      * Partner integrations: the same suites, warned 45 days ahead and alerted from 60 days (partners pin
@@ -96,7 +100,7 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
      */
     public static final TlsPolicy PARTNER = PUBLIC_WEB.toBuilder().name("partner").warningWindow(Duration.ofDays(45))
             .expiryThresholds(new ExpiryThresholds(List.of(60, 45, 30, 14, 7, 3, 1)))
-            .maxValidity(Duration.ofDays(398)).build();
+            .maxValidity(Duration.ofDays(398)).rotation(RotationSettings.builtIn("partner")).build();
 
     /**
      * Device fleets: also the AES-CCM suites constrained devices use, so any security policy that keeps TLS 1.2
@@ -109,7 +113,7 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
             .allowedSecurityPolicies(Set.of())
             .warningWindow(Duration.ofDays(60))
             .expiryThresholds(new ExpiryThresholds(List.of(90, 60, 45, 30, 14, 7, 3, 1)))
-            .maxValidity(Duration.ofDays(825)).build();
+            .maxValidity(Duration.ofDays(825)).rotation(RotationSettings.builtIn("iot")).build();
 
     public static final List<TlsPolicy> BUILT_IN = List.of(PUBLIC_WEB, INTERNAL_API, PARTNER, IOT);
 
@@ -162,6 +166,7 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
         if (maxValidity.isNegative() || maxValidity.isZero()) {
             throw new IllegalArgumentException("policy " + name + ": the maximum validity must be positive");
         }
+        Objects.requireNonNull(rotation, "rotation");
     }
 
     /** Whether a leaf's signature algorithm is allowed: in the list (case and dashes aside), or any when empty. */
@@ -254,6 +259,7 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
         private Set<String> allowedKeyTypes;
         private Set<String> allowedSignatureAlgorithms;
         private Duration maxValidity;
+        private RotationSettings rotation;
 
         private Builder(TlsPolicy base) {
             name = base.name;
@@ -271,6 +277,12 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
             allowedKeyTypes = base.allowedKeyTypes;
             allowedSignatureAlgorithms = base.allowedSignatureAlgorithms;
             maxValidity = base.maxValidity;
+            rotation = base.rotation;
+        }
+
+        public Builder rotation(RotationSettings value) {
+            rotation = value;
+            return this;
         }
 
         public Builder allowedSecurityPolicies(Set<String> value) {
@@ -351,7 +363,7 @@ public record TlsPolicy(String name, TlsVersion minVersion, TlsVersion maxVersio
         public TlsPolicy build() {
             return new TlsPolicy(name, minVersion, maxVersion, allowedCipherSuites, minRsaBits, minEcBits,
                     weakSignatureHashes, warningWindow, expiryThresholds, requireOcspStaple, severityOverrides,
-                    allowedSecurityPolicies, allowedKeyTypes, allowedSignatureAlgorithms, maxValidity);
+                    allowedSecurityPolicies, allowedKeyTypes, allowedSignatureAlgorithms, maxValidity, rotation);
         }
     }
 }

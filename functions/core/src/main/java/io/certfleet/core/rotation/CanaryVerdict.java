@@ -3,6 +3,7 @@ package io.certfleet.core.rotation;
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
+import io.certfleet.core.policy.rotation.NegotiationSpike;
 import io.certfleet.core.probe.Diagnosis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,11 +19,6 @@ import java.util.Set;
  */
 public final class CanaryVerdict {
 
-    /** A spike: at least this many times the count before the swap ... */
-    public static final int SPIKE_FACTOR = 3;
-    /** ... and at least this many more failed negotiations (so 0 -> 2 is no spike). */
-    public static final int SPIKE_MINIMUM_INCREASE = 10;
-
     private CanaryVerdict() {
     }
 
@@ -31,8 +27,8 @@ public final class CanaryVerdict {
      * {@code ClientTLSNegotiationErrorCount}); absent for endpoints without such a metric.
      */
     public record NegotiationErrors(long before, long during) {
-        public boolean spiked() {
-            return during >= before * SPIKE_FACTOR && during - before >= SPIKE_MINIMUM_INCREASE;
+        public boolean spiked(NegotiationSpike spike) {
+            return spike.spiked(before, during);
         }
     }
 
@@ -47,9 +43,10 @@ public final class CanaryVerdict {
      * @param expectedSha256 the replacement's fingerprint (when rolling back: the old one's)
      * @param before         the binding's findings before the swap (from its last probe)
      * @param checks         the canary's probes of the binding, in order
+     * @param spike          the profile's idea of a spike in {@code negotiationErrors}
      */
     public static Outcome judge(String expectedSha256, List<Finding> before, List<Diagnosis> checks,
-                                NegotiationErrors negotiationErrors) {
+                                NegotiationErrors negotiationErrors, NegotiationSpike spike) {
         Objects.requireNonNull(expectedSha256, "expectedSha256");
         if (checks.isEmpty()) {
             throw new IllegalArgumentException("a canary needs at least one check");
@@ -75,10 +72,10 @@ public final class CanaryVerdict {
                 }
             }
         }
-        if (negotiationErrors != null && negotiationErrors.spiked()) {
+        if (negotiationErrors != null && negotiationErrors.spiked(spike)) {
             causes.add("client TLS negotiation errors rose from " + negotiationErrors.before() + " to "
-                    + negotiationErrors.during() + " (at least " + SPIKE_FACTOR + "x and " + SPIKE_MINIMUM_INCREASE
-                    + " more)");
+                    + negotiationErrors.during() + " (at least " + spike.factor() + "x and "
+                    + spike.minimumIncrease() + " more)");
         }
         return new Outcome(causes.isEmpty(), new ArrayList<>(causes));
     }

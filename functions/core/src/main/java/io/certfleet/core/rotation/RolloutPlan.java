@@ -1,6 +1,7 @@
 package io.certfleet.core.rotation;
 
 import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.policy.rotation.WaveSize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

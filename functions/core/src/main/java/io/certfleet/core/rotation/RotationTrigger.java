@@ -2,6 +2,8 @@ package io.certfleet.core.rotation;
 
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.inventory.InventoryRecord;
+import io.certfleet.core.policy.rotation.RotationMode;
+import io.certfleet.core.policy.rotation.RotationSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

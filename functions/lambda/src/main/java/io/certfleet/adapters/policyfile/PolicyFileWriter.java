@@ -4,7 +4,10 @@ import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
 import io.certfleet.core.policy.PolicySet;
 import io.certfleet.core.policy.TlsPolicy;
+import io.certfleet.core.policy.rotation.RotationSettings;
+import io.certfleet.core.policy.rotation.WaveSize;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -51,6 +54,32 @@ public final class PolicyFileWriter {
         yaml.append("    severity: {").append(overrides.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> entry.getKey().name() + ": " + entry.getValue().label())
                 .collect(Collectors.joining(", "))).append("}\n");
+        rotation(yaml, policy.rotation());
+    }
+
+    private static void rotation(StringBuilder yaml, RotationSettings rules) {
+        yaml.append("    rotation:\n");
+        String indent = "  ";
+        field(yaml, indent + "mode", rules.mode().name().toLowerCase(Locale.ROOT));
+        field(yaml, indent + "rotateBeforeDays", Long.toString(rules.rotateBefore().toDays()));
+        field(yaml, indent + "issuer", rules.issuer().toString());
+        field(yaml, indent + "waves", rules.waves().stream().map(WaveSize::toString)
+                .collect(Collectors.joining(", ", "[", "]")));
+        field(yaml, indent + "bakeSeconds", Long.toString(rules.bake().toSeconds()));
+        field(yaml, indent + "canaryChecks", Integer.toString(rules.canaryChecks()));
+        field(yaml, indent + "changeWindows", quoted(rules.calendar().windows()));
+        field(yaml, indent + "freezes", quoted(rules.calendar().freezes()));
+        field(yaml, indent + "emergencyDays", Long.toString(rules.emergency().toDays()));
+        field(yaml, indent + "approvers", quoted(rules.approvers()));
+        field(yaml, indent + "retainOldDays", Long.toString(rules.retainOld().toDays()));
+        field(yaml, indent + "negotiationErrorSpike", "{factor: " + rules.spike().factor() + ", minimumIncrease: "
+                + rules.spike().minimumIncrease() + "}");
+    }
+
+    /** A flow list of double-quoted strings (a window holds ':' and ',' ). */
+    private static String quoted(Collection<?> values) {
+        return values.stream().map(value -> "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static void field(StringBuilder yaml, String key, String value) {

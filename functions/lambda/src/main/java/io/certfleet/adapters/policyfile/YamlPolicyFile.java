@@ -7,6 +7,14 @@ import io.certfleet.core.policy.InvalidPolicyException;
 import io.certfleet.core.policy.PolicySet;
 import io.certfleet.core.policy.SecurityPolicies;
 import io.certfleet.core.policy.TlsPolicy;
+import io.certfleet.core.policy.rotation.ChangeCalendar;
+import io.certfleet.core.policy.rotation.ChangeWindow;
+import io.certfleet.core.policy.rotation.Freeze;
+import io.certfleet.core.policy.rotation.IssuerChoice;
+import io.certfleet.core.policy.rotation.NegotiationSpike;
+import io.certfleet.core.policy.rotation.RotationMode;
+import io.certfleet.core.policy.rotation.RotationSettings;
+import io.certfleet.core.policy.rotation.WaveSize;
 import io.certfleet.core.probe.CipherSuites;
 import io.certfleet.core.probe.TlsVersion;
 import java.io.IOException;
@@ -18,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -71,9 +80,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     signatureAlgorithms: [SHA256withRSA, SHA256withECDSA]   # [] allows any that is not weak
  *     maxValidityDays: 200
  *     severity: {WEAK_CIPHER_ENABLED: high}
+ *     rotation:                   # every field optional: missing ones come from 'extends', else alert only
+ *       mode: auto                # auto, approve (an approval gate), off (alert only)
+ *       rotateBeforeDays: 30
+ *       issuer: acm-public        # provided, acm-public, acm-private:CA_ARN
+ *       waves: [1, 50%, 100%]     # bindings covered after each wave, counted from the start
+ *       bakeSeconds: 300
+ *       canaryChecks: 3
+ *       changeWindows: ["Tue-Thu 09:00-16:00 Europe/Berlin"]
+ *       freezes: ["2026-12-18/2027-01-04"]
+ *       emergencyDays: 3          # this close to expiry windows and freezes no longer hold a rotation back
+ *       approvers: [security-lead]
+ *       retainOldDays: 14
+ *       negotiationErrorSpike: {factor: 3, minimumIncrease: 10}
  * </pre>
- * A profile without {@code extends} must give every field; unknown fields, cipher suites, codes and severities are
- * errors, never ignored.
+ * A profile without {@code extends} must give every field but {@code rotation}; unknown fields, cipher suites,
+ * codes and severities are errors, never ignored.
  */
 public final class YamlPolicyFile {
 
@@ -82,18 +104,29 @@ public final class YamlPolicyFile {
     private static final Set<String> TOP_LEVEL = Set.of("version", "default", "environments", "profiles");
     private static final Set<String> PROFILE_FIELDS = Set.of("extends", "minProtocol", "maxProtocol", "cipherSuites",
             "minRsaBits", "minEcBits", "weakSignatureHashes", "expiryWarningDays", "expiryAlertDays", "requireOcspStapling",
-            "securityPolicies", "keyTypes", "signatureAlgorithms", "maxValidityDays", "severity");
+            "securityPolicies", "keyTypes", "signatureAlgorithms", "maxValidityDays", "severity", "rotation");
+    private static final Set<String> ROTATION_FIELDS = Set.of("mode", "rotateBeforeDays", "issuer", "waves",
+            "bakeSeconds", "canaryChecks", "changeWindows", "freezes", "emergencyDays", "approvers", "retainOldDays",
+            "negotiationErrorSpike");
+    private static final Set<String> SPIKE_FIELDS = Set.of("factor", "minimumIncrease");
 
     private final String file;
+    /** Today, for what depends on it: a change calendar that never opens again. */
+    private final Clock clock;
     /** Problems found so far: reading goes on past each one, so that a file's every error is reported at once. */
     private final List<InvalidPolicyException> problems = new ArrayList<>();
 
-    private YamlPolicyFile(String file) {
+    private YamlPolicyFile(String file, Clock clock) {
         this.file = file;
+        this.clock = clock;
     }
 
     /** Reads and validates a policy file; the exception says where and why a file is refused. */
     public static PolicySet read(Path path) {
+        return read(path, Clock.systemUTC());
+    }
+
+    public static PolicySet read(Path path, Clock clock) {
         String name = path.toString();
         String text;
         try {
@@ -110,12 +143,16 @@ public final class YamlPolicyFile {
         } catch (IOException e) {
             throw new InvalidPolicyException(name, 0, "", "cannot be read: " + e.getMessage());
         }
-        return parse(name, text);
+        return parse(name, text, clock);
     }
 
     /** Parses policy-file text; {@code name} is used in error messages. */
     public static PolicySet parse(String name, String text) {
-        YamlPolicyFile reader = new YamlPolicyFile(name);
+        return parse(name, text, Clock.systemUTC());
+    }
+
+    public static PolicySet parse(String name, String text, Clock clock) {
+        YamlPolicyFile reader = new YamlPolicyFile(name, clock);
         PolicySet policies;
         try {
             policies = reader.document(compose(name, new StringReader(text)));
@@ -267,12 +304,16 @@ public final class YamlPolicyFile {
             severities.putAll(recover(() -> severityOverrides(fields.get("severity").getValueNode(),
                     path + ".severity"), Map.of()));
         }
+        RotationSettings rotationBase = base.map(TlsPolicy::rotation).orElse(RotationSettings.ALERT_ONLY);
+        RotationSettings rotation = fields.containsKey("rotation")
+                ? recover(() -> rotation(fields.get("rotation"), path + ".rotation", rotationBase), null)
+                : rotationBase;
         if (problems.size() > before) {
             return null; // a field is wrong: the profile cannot be built, its problems are recorded
         }
         try {
             return new TlsPolicy(name, min, max, suites, rsa, ec, hashes, warning, alertDays, stapling, severities,
-                    securityPolicies, keyTypes, signatures, maxValidity);
+                    securityPolicies, keyTypes, signatures, maxValidity, rotation);
         } catch (IllegalArgumentException e) {
             throw error(key, path, e.getMessage().replaceFirst("^policy " + Pattern.quote(name)
                     + ": ", ""));
@@ -313,6 +354,116 @@ public final class YamlPolicyFile {
     @FunctionalInterface
     private interface Reading<T> {
         T read(Node node, String path);
+    }
+
+    /** A profile's {@code rotation:} section; every field it leaves out is the base's. */
+    private RotationSettings rotation(NodeTuple section, String path, RotationSettings base) {
+        Map<String, NodeTuple> fields = mapping(section.getValueNode(), path);
+        unknownFields(fields, ROTATION_FIELDS, path);
+        int before = problems.size();
+        RotationSettings.Builder rules = base.toBuilder();
+        ChangeCalendar calendar = base.calendar();
+        List<ChangeWindow> windows = calendar.windows();
+        List<Freeze> freezes = calendar.freezes();
+        for (Map.Entry<String, NodeTuple> entry : fields.entrySet()) {
+            Node value = entry.getValue().getValueNode();
+            String at = path + "." + entry.getKey();
+            recover(() -> {
+                switch (entry.getKey()) {
+                    case "mode" -> rules.mode(mode(value, at));
+                    case "rotateBeforeDays" -> rules.rotateBefore(Duration.ofDays(atLeast(1, value, at)));
+                    case "issuer" -> rules.issuer(parsed(value, at, IssuerChoice::parse));
+                    case "waves" -> rules.waves(parsedList(value, at, WaveSize::parse));
+                    case "bakeSeconds" -> rules.bake(Duration.ofSeconds(atLeast(0, value, at)));
+                    case "canaryChecks" -> rules.canaryChecks(atLeast(1, value, at));
+                    case "emergencyDays" -> rules.emergency(Duration.ofDays(atLeast(0, value, at)));
+                    case "approvers" -> rules.approvers(strings(value, at));
+                    case "retainOldDays" -> rules.retainOld(Duration.ofDays(atLeast(0, value, at)));
+                    case "negotiationErrorSpike" -> rules.spike(spike(value, at, base.spike()));
+                    default -> { } // changeWindows and freezes below; unknown fields are already recorded
+                }
+                return null;
+            }, null);
+        }
+        if (fields.containsKey("changeWindows")) {
+            windows = recover(() -> eachParsed(fields.get("changeWindows").getValueNode(), path + ".changeWindows",
+                    ChangeWindow::parse), windows);
+        }
+        if (fields.containsKey("freezes")) {
+            freezes = recover(() -> eachParsed(fields.get("freezes").getValueNode(), path + ".freezes",
+                    Freeze::parse), freezes);
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        RotationSettings settings;
+        try {
+            settings = rules.calendar(new ChangeCalendar(windows, freezes)).build();
+        } catch (IllegalArgumentException e) {
+            throw error(section.getKeyNode(), path, e.getMessage());
+        }
+        List<String> today = settings.problemsAt(clock.instant());
+        if (!today.isEmpty()) {
+            NodeTuple where = fields.getOrDefault("freezes", fields.getOrDefault("changeWindows", section));
+            throw error(where.getKeyNode(), path, String.join("; ", today) + ": no certificate could be rotated "
+                    + "before its emergency margin");
+        }
+        return settings;
+    }
+
+    private RotationMode mode(Node node, String path) {
+        String text = scalar(node, path).strip();
+        return Arrays.stream(RotationMode.values()).filter(mode -> mode.name().equalsIgnoreCase(text)).findFirst()
+                .orElseThrow(() -> error(node, path, "'" + text + "' is not a rotation mode (auto, approve, off)"));
+    }
+
+    private NegotiationSpike spike(Node node, String path, NegotiationSpike base) {
+        Map<String, NodeTuple> fields = mapping(node, path);
+        unknownFields(fields, SPIKE_FIELDS, path);
+        int factor = fields.containsKey("factor")
+                ? atLeast(1, fields.get("factor").getValueNode(), path + ".factor") : base.factor();
+        int increase = fields.containsKey("minimumIncrease")
+                ? atLeast(1, fields.get("minimumIncrease").getValueNode(), path + ".minimumIncrease")
+                : base.minimumIncrease();
+        return new NegotiationSpike(factor, increase);
+    }
+
+    /** One value read by a parser whose {@link IllegalArgumentException} says what is wrong with it. */
+    private <T> T parsed(Node node, String path, Function<String, T> parser) {
+        String text = scalar(node, path);
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw error(node, path, e.getMessage());
+        }
+    }
+
+    /** A list read as a whole by one parser (its error is the list's). */
+    private <T> T parsedList(Node node, String path, Function<List<String>, T> parser) {
+        List<String> texts = strings(node, path);
+        try {
+            return parser.apply(texts);
+        } catch (IllegalArgumentException e) {
+            throw error(node, path, e.getMessage());
+        }
+    }
+
+    /** A list whose items are parsed one by one; each wrong item is an error at its own line. */
+    private <T> List<T> eachParsed(Node node, String path, Function<String, T> parser) {
+        List<String> texts = strings(node, path);
+        List<T> values = new ArrayList<>();
+        List<InvalidPolicyException> wrong = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                values.add(parser.apply(texts.get(i)));
+            } catch (IllegalArgumentException e) {
+                wrong.add(error(((SequenceNode) node).getValue().get(i), path + "[" + i + "]", e.getMessage()));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw InvalidPolicyException.all(wrong);
+        }
+        return values;
     }
 
     private TlsVersion protocol(Node node, String path) {

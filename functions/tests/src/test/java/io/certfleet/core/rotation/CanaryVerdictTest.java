@@ -7,6 +7,7 @@ import io.certfleet.core.certificate.CertificateFacts;
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
+import io.certfleet.core.policy.rotation.NegotiationSpike;
 import io.certfleet.core.probe.Diagnosis;
 import io.certfleet.core.probe.ProbeTarget;
 import io.certfleet.core.probe.TlsVersion;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** A canary passes on the new leaf with nothing serious new; otherwise every cause is named. */
 class CanaryVerdictTest {
+
+    private static final NegotiationSpike SPIKE = NegotiationSpike.DEFAULT;
 
     private static final CertificateFacts NEW = InventoryFixtures.facts("shop.example.com",
             Instant.parse("2027-06-01T00:00:00Z"));
@@ -34,7 +37,7 @@ class CanaryVerdictTest {
     @Test
     void everyCheckSeeingTheNewLeafWithNothingSeriousNewPasses() {
         CanaryVerdict.Outcome outcome = CanaryVerdict.judge(NEW.sha256(), List.of(WEAK_CIPHERS),
-                List.of(served(NEW, WEAK_CIPHERS), served(NEW, WEAK_CIPHERS)), new CanaryVerdict.NegotiationErrors(4, 6));
+                List.of(served(NEW, WEAK_CIPHERS), served(NEW, WEAK_CIPHERS)), new CanaryVerdict.NegotiationErrors(4, 6), SPIKE);
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.causes()).isEmpty();
@@ -43,7 +46,7 @@ class CanaryVerdictTest {
     @Test
     void theOldLeafOnAnyCheckFailsIt() {
         CanaryVerdict.Outcome outcome = CanaryVerdict.judge(NEW.sha256(), List.of(),
-                List.of(served(NEW), served(OLD)), null);
+                List.of(served(NEW), served(OLD)), null, SPIKE);
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.causes()).singleElement().asString().startsWith("WRONG_CERTIFICATE (check 2/2: served");
@@ -54,19 +57,21 @@ class CanaryVerdictTest {
         Finding incomplete = new Finding(FindingCode.INCOMPLETE_CHAIN, Severity.CRITICAL, "intermediate not sent");
         Finding lowNew = new Finding(FindingCode.OCSP_STAPLE_MISSING, Severity.LOW, "no staple");
 
-        assertThat(CanaryVerdict.judge(NEW.sha256(), List.of(), List.of(served(NEW, incomplete, lowNew)), null)
+        assertThat(CanaryVerdict.judge(NEW.sha256(), List.of(), List.of(served(NEW, incomplete, lowNew)), null, SPIKE)
                 .causes()).singleElement().asString().startsWith("INCOMPLETE_CHAIN (new since the swap");
-        assertThat(CanaryVerdict.judge(NEW.sha256(), List.of(incomplete), List.of(served(NEW, incomplete)), null)
+        assertThat(CanaryVerdict.judge(NEW.sha256(), List.of(incomplete), List.of(served(NEW, incomplete)), null, SPIKE)
                 .passed()).as("not made worse by the swap").isTrue();
     }
 
     @Test
     void aSpikeOfFailedClientNegotiationsFailsItASmallRiseDoesNot() {
-        assertThat(new CanaryVerdict.NegotiationErrors(5, 15).spiked()).isTrue();
-        assertThat(new CanaryVerdict.NegotiationErrors(0, 9).spiked()).as("fewer than 10 more").isFalse();
-        assertThat(new CanaryVerdict.NegotiationErrors(20, 50).spiked()).as("less than 3x").isFalse();
+        assertThat(new CanaryVerdict.NegotiationErrors(5, 15).spiked(SPIKE)).isTrue();
+        assertThat(new CanaryVerdict.NegotiationErrors(0, 9).spiked(SPIKE)).as("fewer than 10 more").isFalse();
+        assertThat(new CanaryVerdict.NegotiationErrors(20, 50).spiked(SPIKE)).as("less than 3x").isFalse();
+        assertThat(new CanaryVerdict.NegotiationErrors(20, 50).spiked(new NegotiationSpike(2, 10)))
+                .as("a profile's own threshold").isTrue();
         assertThat(CanaryVerdict.judge(NEW.sha256(), List.of(), List.of(served(NEW)),
-                new CanaryVerdict.NegotiationErrors(2, 40)).causes()).singleElement().asString()
+                new CanaryVerdict.NegotiationErrors(2, 40), SPIKE).causes()).singleElement().asString()
                 .contains("rose from 2 to 40");
     }
 
@@ -76,10 +81,10 @@ class CanaryVerdictTest {
                 List.of(new Finding(FindingCode.CONNECTION_REFUSED, Severity.CRITICAL, "refused")), Optional.empty(),
                 Optional.empty(), List.of(), Optional.empty(), List.of(), false, 1, Optional.of("connection refused"));
 
-        assertThat(CanaryVerdict.judge(NEW.sha256(), List.of(), List.of(refused), null).causes())
+        assertThat(CanaryVerdict.judge(NEW.sha256(), List.of(), List.of(refused), null, SPIKE).causes())
                 .containsExactly("check 1/1: connection refused", "check 1/1: no certificate was served",
                         "CONNECTION_REFUSED (new since the swap: refused)");
-        assertThatThrownBy(() -> CanaryVerdict.judge(NEW.sha256(), List.of(), List.of(), null))
+        assertThatThrownBy(() -> CanaryVerdict.judge(NEW.sha256(), List.of(), List.of(), null, SPIKE))
                 .hasMessageContaining("at least one check");
     }
 }

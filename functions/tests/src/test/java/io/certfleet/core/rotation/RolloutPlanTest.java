@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.policy.rotation.WaveSize;
 import io.certfleet.testing.InventoryFixtures;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.inventory.InventoryRecord;
+import io.certfleet.core.policy.rotation.RotationMode;
+import io.certfleet.core.policy.rotation.RotationSettings;
 import io.certfleet.testing.InventoryFixtures;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,8 +64,7 @@ class RotationTriggerTest {
 
     @Test
     void offOnlyAlertsApproveAsksAndAcmRenewsItsOwn() {
-        RotationSettings off = new RotationSettings(RotationMode.OFF, Duration.ofDays(30), WaveSize.DEFAULT,
-                Duration.ofDays(3));
+        RotationSettings off = RotationSettings.builtIn("public-web").toBuilder().mode(RotationMode.OFF).build();
         assertThat(decide(expiringIn(Duration.ofDays(5)), off, Set.of()).rotate()).isFalse();
         assertThat(decide(expiringIn(Duration.ofDays(5)), off, Set.of()).reasons()).isNotEmpty();
         assertThat(RotationSettings.builtIn("iot").mode()).isEqualTo(RotationMode.APPROVE);

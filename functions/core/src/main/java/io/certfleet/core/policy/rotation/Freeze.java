@@ -1,4 +1,4 @@
-package io.certfleet.core.rotation;
+package io.certfleet.core.policy.rotation;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

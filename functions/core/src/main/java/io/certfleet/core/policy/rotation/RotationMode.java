@@ -1,4 +1,4 @@
-package io.certfleet.core.rotation;
+package io.certfleet.core.policy.rotation;
 
 /** What a profile lets certfleet do when a certificate needs replacing. */
 public enum RotationMode {

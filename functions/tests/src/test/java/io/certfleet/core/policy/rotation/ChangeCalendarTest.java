@@ -1,4 +1,4 @@
-package io.certfleet.core.rotation;
+package io.certfleet.core.policy.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.certfleet.core.rotation;
+package io.certfleet.core.policy.rotation;
 
 import java.util.ArrayList;
 import java.util.List;

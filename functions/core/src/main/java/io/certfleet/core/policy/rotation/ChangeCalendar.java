@@ -1,4 +1,4 @@
-package io.certfleet.core.rotation;
+package io.certfleet.core.policy.rotation;
 
 import java.time.Duration;
 import java.time.Instant;
