@@ -2,6 +2,7 @@ package io.certfleet.adapters.aws;
 
 import io.certfleet.core.discovery.FailureReason;
 import io.certfleet.core.discovery.SourceException;
+import io.certfleet.core.rotation.swap.SwapException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,6 +28,13 @@ public final class AwsFailures {
 
     public static SourceException translate(String operation, SdkException failure) {
         return new SourceException(reason(failure), operation, message(failure), failure);
+    }
+
+    /** A swap or restore the service refused: retryable when throttled or the service failed. */
+    public static SwapException swapFailure(String what, SdkException failure) {
+        FailureReason reason = reason(failure);
+        return new SwapException(what + ": " + message(failure), reason == FailureReason.THROTTLED
+                || reason == FailureReason.UNAVAILABLE, failure);
     }
 
     static FailureReason reason(SdkException failure) {
