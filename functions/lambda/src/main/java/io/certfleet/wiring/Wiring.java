@@ -31,6 +31,7 @@ import io.certfleet.adapters.aws.sns.SnsAlertSender;
 import io.certfleet.core.alerting.SendExpiryAlerts;
 import io.certfleet.adapters.policyfile.YamlPolicyFile;
 import io.certfleet.adapters.tls.AddressResolver;
+import io.certfleet.adapters.tls.ConnectTo;
 import io.certfleet.adapters.tls.AiaIssuerLookup;
 import io.certfleet.adapters.tls.TlsEndpointProber;
 import io.certfleet.adapters.tls.TrustStores;
@@ -41,7 +42,9 @@ import io.certfleet.core.probe.TrustMaterial;
 import io.certfleet.core.probe.fleet.BindingTargets;
 import io.certfleet.core.probe.fleet.ProbeScope;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -187,9 +190,25 @@ public final class Wiring {
         return new DynamoDbProbeResults(aws.dynamoDb(), settings.tableName());
     }
 
-    /** Probing an account-region's bindings, trusting the JDK's roots and fetching missing issuers (AIA). */
+    /**
+     * Probing an account-region's bindings, trusting the JDK's roots (and the configured CA files) and fetching
+     * missing issuers (AIA), connecting where {@code CERTFLEET_CONNECT_TO} says.
+     */
     public ProbeScope probeScope() {
-        return probeScope(TrustStores.jdkDefaults(), AddressResolver.DNS);
+        return probeScope(probeTrust(), ConnectTo.resolver(settings.probe().connectTo(), AddressResolver.DNS));
+    }
+
+    /** The JDK's roots, plus the roots and intermediates of the configured CA files. */
+    public TrustMaterial probeTrust() {
+        TrustMaterial jdk = TrustStores.jdkDefaults();
+        List<String> files = settings.probe().caFiles();
+        if (files.isEmpty()) {
+            return jdk;
+        }
+        TrustMaterial extra = TrustStores.fromPemFiles(files.stream().map(Path::of).toList());
+        List<X509Certificate> anchors = new ArrayList<>(jdk.anchors());
+        anchors.addAll(extra.anchors());
+        return new TrustMaterial(anchors, extra.knownIntermediates());
     }
 
     /** Probing with other trust (a private CA) and other addresses (the demo's local stand-ins). */

@@ -1,7 +1,9 @@
 package io.certfleet.cli;
 
 import io.certfleet.adapters.policyfile.YamlPolicyFile;
+import io.certfleet.adapters.tls.AddressResolver;
 import io.certfleet.adapters.tls.AiaIssuerLookup;
+import io.certfleet.adapters.tls.ConnectTo;
 import io.certfleet.adapters.tls.TlsEndpointProber;
 import io.certfleet.adapters.tls.TrustStores;
 import io.certfleet.api.Json;
@@ -93,6 +95,11 @@ final class ProbeCommand implements Callable<Integer> {
             description = "Targets probed at once (default: ${DEFAULT-VALUE}); at most 4 connections per host.")
     int concurrency;
 
+    @Option(names = "--connect-to", paramLabel = "HOST:PORT:HOST2:PORT2",
+            description = "As curl's: connect to HOST2:PORT2 whenever HOST:PORT is probed, still sending and "
+                    + "verifying HOST's name (repeatable; an empty part matches or keeps any).")
+    List<String> connectTo = new ArrayList<>();
+
     @Option(names = "--json", description = "Print one JSON array, one object per target in input order.")
     boolean json;
 
@@ -104,7 +111,9 @@ final class ProbeCommand implements Callable<Integer> {
         Optional<String> expected = expectedFingerprint();
         validateNumbers();
         Duration timeout = Duration.ofMillis(timeoutMs);
-        ProbeEndpoints probe = new ProbeEndpoints(new TlsEndpointProber(4),
+        List<ConnectTo> redirects = connectTo();
+        ProbeEndpoints probe = new ProbeEndpoints(new TlsEndpointProber(4,
+                ConnectTo.resolver(redirects, AddressResolver.DNS)),
                 new DiagnoseEndpoint(trust, new AiaIssuerLookup(timeout), Clock.systemUTC()));
         List<Diagnosis> diagnoses = probe.probe(parsed, policy, expected, timeout, concurrency);
         if (json) {
@@ -113,6 +122,18 @@ final class ProbeCommand implements Callable<Integer> {
             new ProbeView(spec.commandLine().getOut()).print(diagnoses, policy);
         }
         return diagnoses.stream().allMatch(Diagnosis::ok) ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private List<ConnectTo> connectTo() {
+        List<ConnectTo> rules = new ArrayList<>();
+        for (String rule : connectTo) {
+            try {
+                rules.add(ConnectTo.parse(rule));
+            } catch (IllegalArgumentException e) {
+                throw usage("--connect-to " + e.getMessage());
+            }
+        }
+        return rules;
     }
 
     private List<ProbeTarget> targets() {

@@ -152,6 +152,24 @@ class ProbeCliIT {
     }
 
     @Test
+    void connectToSendsTheConnectionElsewhereButKeepsTheNameItChecks() throws Exception {
+        int port = Integer.parseInt(healthyServer.target().substring(healthyServer.target().lastIndexOf(':') + 1));
+
+        CliProcess.Result redirected = probe("--json", "--ca-file", rootPem.toString(), "--connect-to",
+                "ok.cli.test:443:127.0.0.1:" + port, "ok.cli.test:443");
+        CliProcess.Result wrongName = probe("--json", "--ca-file", rootPem.toString(), "--connect-to",
+                "::127.0.0.1:" + port, "other.cli.test:443");
+
+        assertThat(redirected.exitCode()).as(redirected.err()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(redirected.out()).get(0).path("target").asText()).isEqualTo("ok.cli.test:443");
+        assertThat(texts(JSON.readTree(wrongName.out()).get(0).path("causes"))).as("the name asked for is checked")
+                .contains("HOSTNAME_MISMATCH");
+        assertUsage(probe("--connect-to", "ok.cli.test:443", "a.test:443"), "certfleet probe: --connect-to "
+                + "'ok.cli.test:443' is not HOST:PORT:HOST2:PORT2 (curl's --connect-to; an empty part matches or keeps "
+                + "any, e.g. shop.example.com:443:127.0.0.1:8443)");
+    }
+
+    @Test
     void aPolicyFileAppliesItsDefaultProfile() throws Exception {
         Path policy = Files.writeString(directory.resolve("policy.yaml"), """
                 version: 1
