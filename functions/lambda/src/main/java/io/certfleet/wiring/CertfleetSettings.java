@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public record CertfleetSettings(String tableName, String scannerRoleName, OwnershipRules ownership,
                                 RateLimits rateLimits, String scanAccounts, List<String> scanRegions,
-                                ProbeOptions probe, AlertOptions alerts) {
+                                ProbeOptions probe, AlertOptions alerts, RotationOptions rotation) {
 
     public static final String TABLE_VARIABLE = "CERTFLEET_TABLE";
     public static final String ROLE_VARIABLE = "CERTFLEET_SCANNER_ROLE";
@@ -45,12 +45,13 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
         scanRegions = List.copyOf(scanRegions);
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(rotation, "rotation");
     }
 
     public static CertfleetSettings defaults() {
         return new CertfleetSettings(InventoryTableDesign.DEFAULT_TABLE_NAME, DEFAULT_ROLE_NAME,
                 OwnershipRules.DEFAULTS, RateLimits.AWS_QUOTAS, "caller", List.of(),
-                ProbeOptions.DEFAULTS, AlertOptions.DEFAULTS);
+                ProbeOptions.DEFAULTS, AlertOptions.DEFAULTS, RotationOptions.DEFAULTS);
     }
 
     /** Settings from environment variables, each defaulting to {@link #defaults()}. */
@@ -68,32 +69,38 @@ public record CertfleetSettings(String tableName, String scannerRoleName, Owners
                 rateLimits(env.getOrDefault(RATE_LIMITS_VARIABLE, "aws")),
                 env.getOrDefault(ACCOUNTS_VARIABLE, "caller"),
                 list(env.get(REGIONS_VARIABLE), List.of()),
-                ProbeOptions.fromEnvironment(env), AlertOptions.fromEnvironment(env));
+                ProbeOptions.fromEnvironment(env), AlertOptions.fromEnvironment(env),
+                RotationOptions.fromEnvironment(env));
     }
 
     public CertfleetSettings withTableName(String otherTableName) {
         return new CertfleetSettings(otherTableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
-                probe, alerts);
+                probe, alerts, rotation);
     }
 
     public CertfleetSettings withScannerRoleName(String otherRoleName) {
         return new CertfleetSettings(tableName, otherRoleName, ownership, rateLimits, scanAccounts, scanRegions,
-                probe, alerts);
+                probe, alerts, rotation);
     }
 
     public CertfleetSettings withRateLimits(RateLimits otherRateLimits) {
         return new CertfleetSettings(tableName, scannerRoleName, ownership, otherRateLimits, scanAccounts,
-                scanRegions, probe, alerts);
+                scanRegions, probe, alerts, rotation);
     }
 
     public CertfleetSettings withProbe(ProbeOptions otherProbe) {
         return new CertfleetSettings(tableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
-                otherProbe, alerts);
+                otherProbe, alerts, rotation);
     }
 
     public CertfleetSettings withAlerts(AlertOptions otherAlerts) {
         return new CertfleetSettings(tableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
-                probe, otherAlerts);
+                probe, otherAlerts, rotation);
+    }
+
+    public CertfleetSettings withRotation(RotationOptions otherRotation) {
+        return new CertfleetSettings(tableName, scannerRoleName, ownership, rateLimits, scanAccounts, scanRegions,
+                probe, alerts, otherRotation);
     }
 
     /** {@code aws} (AWS's quotas, the default) or {@code off}. */

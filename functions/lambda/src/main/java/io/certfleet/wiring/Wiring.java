@@ -248,6 +248,16 @@ public final class Wiring {
         return securityPolicies;
     }
 
+    /** The rotation use cases. */
+    public RotationWiring rotation() {
+        return RotationWiring.of(this);
+    }
+
+    /** The rotation use cases with other trust and addresses (tests' and the demo's stand-ins). */
+    public RotationWiring rotation(TrustMaterial trust, AddressResolver addresses) {
+        return new RotationWiring(this, trust, addresses);
+    }
+
     public DynamoDbRotationLocks rotationLocks() {
         return new DynamoDbRotationLocks(aws.dynamoDb(), settings.tableName(), clock);
     }

@@ -89,6 +89,11 @@ public final class InMemoryInventoryRepository implements InventoryRepository {
     }
 
     @Override
+    public synchronized List<InventoryRecord> locationsOf(String certificateId) {
+        return records.values().stream().filter(r -> r.certificateId().equals(certificateId)).toList();
+    }
+
+    @Override
     public synchronized List<InventoryRecord> find(InventoryQuery query) {
         return records.values().stream().filter(query::matches).toList();
     }

@@ -47,6 +47,9 @@ public interface InventoryRepository {
     /** Certificate records matching the query. */
     List<InventoryRecord> find(InventoryQuery query);
 
+    /** Every location of one certificate (its {@code certificateId}, the SHA-256 when readable), present and removed. */
+    List<InventoryRecord> locationsOf(String certificateId);
+
     /** The bindings of the certificate at an ARN (present and removed). */
     List<BindingRecord> bindingsOf(String certificateArn);
 

@@ -5,6 +5,7 @@ import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
 import io.certfleet.core.policy.rotation.NegotiationSpike;
 import io.certfleet.core.probe.Diagnosis;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,13 @@ public final class CanaryVerdict {
      */
     public static Outcome judge(String expectedSha256, List<Finding> before, List<Diagnosis> checks,
                                 NegotiationErrors negotiationErrors, NegotiationSpike spike) {
+        return judgeObserved(expectedSha256, before, checks.stream()
+                .map(check -> CanaryObservation.of(check, Instant.EPOCH)).toList(), negotiationErrors, spike);
+    }
+
+    /** {@link #judge} over stored observations. */
+    public static Outcome judgeObserved(String expectedSha256, List<Finding> before, List<CanaryObservation> checks,
+                                        NegotiationErrors negotiationErrors, NegotiationSpike spike) {
         Objects.requireNonNull(expectedSha256, "expectedSha256");
         if (checks.isEmpty()) {
             throw new IllegalArgumentException("a canary needs at least one check");
@@ -55,10 +63,12 @@ public final class CanaryVerdict {
         before.forEach(finding -> known.add(finding.code()));
         Set<String> causes = new LinkedHashSet<>();
         for (int i = 0; i < checks.size(); i++) {
-            Diagnosis check = checks.get(i);
+            CanaryObservation check = checks.get(i);
             String which = "check " + (i + 1) + "/" + checks.size();
-            check.error().ifPresent(error -> causes.add(which + ": " + error));
-            String served = check.leaf().map(leaf -> leaf.sha256()).orElse(null);
+            if (check.error() != null) {
+                causes.add(which + ": " + check.error());
+            }
+            String served = check.servedSha256();
             if (served == null) {
                 causes.add(which + ": no certificate was served");
             } else if (!served.equalsIgnoreCase(expectedSha256)) {

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -130,6 +131,10 @@ public final class AwsClients implements AutoCloseable {
 
     public StsClient sts() {
         return cached(StsClient.class, () -> configure(StsClient.builder()));
+    }
+
+    public CloudWatchClient cloudWatch() {
+        return cached(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()));
     }
 
     public SnsClient sns() {

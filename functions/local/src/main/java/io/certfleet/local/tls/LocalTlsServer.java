@@ -61,6 +61,21 @@ public final class LocalTlsServer implements AutoCloseable {
         return new Builder(Served.of(certificate));
     }
 
+    /**
+     * What to serve, decided at each handshake by the SNI name asked for (empty without SNI); empty fails the
+     * handshake. For endpoints that serve whatever an emulated resource holds at that moment.
+     */
+    @FunctionalInterface
+    public interface Chooser {
+        Optional<Served> choose(Optional<String> sni);
+    }
+
+    public static Builder choosing(Chooser chooser) {
+        Builder builder = new Builder(null);
+        builder.chooser = chooser;
+        return builder;
+    }
+
     /** How the server is set up. */
     public static final class Builder {
         private final Served fallback;
@@ -73,6 +88,7 @@ public final class LocalTlsServer implements AutoCloseable {
             "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"};
         private InetAddress bind = InetAddress.getLoopbackAddress();
+        private Chooser chooser;
 
         private Builder(Served fallback) {
             this.fallback = fallback;
@@ -107,7 +123,9 @@ public final class LocalTlsServer implements AutoCloseable {
 
         public LocalTlsServer start() throws GeneralSecurityException, IOException {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {new Keys(fallback, bySni, requireSni)}, null, null);
+            Chooser choice = chooser != null ? chooser : sni -> Optional.ofNullable(sni.filter(bySni::containsKey)
+                    .map(bySni::get).orElse(requireSni ? null : fallback));
+            context.init(new KeyManager[] {new Keys(choice)}, null, null);
             SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
                     .createServerSocket(0, 50, bind);
             socket.setEnabledProtocols(protocols);
@@ -157,17 +175,12 @@ public final class LocalTlsServer implements AutoCloseable {
 
     /** Chooses what to serve by the SNI name of the handshake. */
     private static final class Keys extends X509ExtendedKeyManager {
-        private final Served fallback;
-        private final Map<String, Served> bySni;
-        private final boolean requireSni;
-        private final Map<String, Served> byAlias = new LinkedHashMap<>();
+        private final Chooser chooser;
+        /** What each alias handed out stands for (an alias names one chain and key for the handshake's lifetime). */
+        private final Map<String, Served> byAlias = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Keys(Served fallback, Map<String, Served> bySni, boolean requireSni) {
-            this.fallback = fallback;
-            this.bySni = bySni;
-            this.requireSni = requireSni;
-            byAlias.put("fallback", fallback);
-            bySni.forEach((name, served) -> byAlias.put("sni:" + name, served));
+        Keys(Chooser chooser) {
+            this.chooser = chooser;
         }
 
         @Override
@@ -185,9 +198,14 @@ public final class LocalTlsServer implements AutoCloseable {
         }
 
         private String alias(String keyType, Optional<String> sni) {
-            String alias = sni.filter(bySni::containsKey).map(name -> "sni:" + name)
-                    .orElse(requireSni ? null : "fallback");
-            return alias != null && matches(keyType, byAlias.get(alias).key()) ? alias : null;
+            Optional<Served> served = chooser.choose(sni);
+            if (served.isEmpty() || !matches(keyType, served.get().key())) {
+                return null;
+            }
+            String alias = Integer.toHexString(System.identityHashCode(served.get().key())) + ":"
+                    + served.get().chain().getFirst().getSerialNumber();
+            byAlias.put(alias, served.get());
+            return alias;
         }
 
         private static boolean matches(String keyType, PrivateKey key) {

@@ -102,4 +102,22 @@ class PreflightTest {
         assertThat(preflight(untrusted).problems()).singleElement().asString()
                 .contains("chain-complete").contains("Other Root");
     }
+
+    @Test
+    void certificatesAfterTheRootPlayNoPartInThePath() throws Exception {
+        IssuedCertificate unrelated = CertificateBuilder.certificate("Amazon").certificateAuthority()
+                .validFor(NOW.minus(Duration.ofDays(1)), Duration.ofDays(3650)).build();
+        IssuedCertificate certificate = leaf("shop.example.com", "*.api.example.com")
+                .validFor(NOW.minus(Duration.ofHours(1)), Duration.ofDays(190)).build();
+        // As moto's GetCertificate returns an imported chain: intermediate, root, then its own "Amazon" root.
+        String chain = IssuedCertificateChains.intermediateOnly(certificate) + pem(ROOT) + pem(unrelated);
+        CertificateFacts facts = new BouncyCastleCertificateParser().parse(certificate.certificatePem(), chain);
+
+        assertThat(preflight(InventoryFixtures.record("arn:aws:acm:eu-west-1:111122223333:certificate/moto")
+                .facts(facts).build()).problems()).isEmpty();
+    }
+
+    private static String pem(IssuedCertificate certificate) {
+        return certificate.certificatePem();
+    }
 }

@@ -185,6 +185,18 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
     }
 
     @Override
+    public List<InventoryRecord> locationsOf(String certificateId) {
+        List<InventoryRecord> found = new ArrayList<>();
+        query(request -> request
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :at)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(InventoryTableDesign.CERTIFICATE_PREFIX + certificateId),
+                                ":at", AttributeValue.fromS(InventoryTableDesign.LOCATION_PREFIX))),
+                item -> found.add(InventoryItemMapper.toRecord(RECORD_SCHEMA.mapToItem(item))));
+        return found;
+    }
+
+    @Override
     public List<BindingRecord> bindingsOf(String certificateArn) {
         List<BindingRecord> found = new ArrayList<>();
         query(request -> request

@@ -1,0 +1,165 @@
+package io.certfleet.core.rotation;
+
+import io.certfleet.core.alerting.OwnerMessage;
+import io.certfleet.core.alerting.OwnerNotifier;
+import io.certfleet.core.events.CertfleetEvent;
+import io.certfleet.core.events.EventPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Use case: the workflow's bookkeeping between and after the swaps. A wave is complete when each of its bindings
+ * passed its canary (or was skipped); the rotation ends succeeded, rolled back (with the canaries' causes, the owner
+ * told, the breaker counting it) or failed; the lock is released on every end.
+ */
+public final class FinishRotation {
+
+    /** A wave's result: whether to go on, and what failed. */
+    public record WaveResult(boolean ok, boolean last, List<String> causes) {
+        public WaveResult {
+            causes = List.copyOf(causes);
+        }
+    }
+
+    private final RotationStore rotations;
+    private final EventPublisher events;
+    private final OwnerNotifier owners;
+    private final CircuitBreaker breaker;
+    private final RotationLock lock;
+    private final Clock clock;
+
+    public FinishRotation(RotationStore rotations, EventPublisher events, OwnerNotifier owners,
+                          CircuitBreaker breaker, RotationLock lock, Clock clock) {
+        this.rotations = Objects.requireNonNull(rotations, "rotations");
+        this.events = Objects.requireNonNull(events, "events");
+        this.owners = Objects.requireNonNull(owners, "owners");
+        this.breaker = Objects.requireNonNull(breaker, "breaker");
+        this.lock = Objects.requireNonNull(lock, "lock");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** After wave {@code wave} (from 0): complete when every binding passed or was skipped. */
+    public WaveResult waveCompleted(String rotationId, int wave) {
+        Rotation rotation = rotations.load(rotationId);
+        List<RotationBinding> ofWave = rotations.bindings(rotationId).stream()
+                .filter(binding -> binding.wave() == wave).toList();
+        List<String> causes = new ArrayList<>();
+        for (RotationBinding binding : ofWave) {
+            if (binding.result() != BindingResult.SWAPPED && binding.result() != BindingResult.SKIPPED) {
+                String why = binding.canary().isEmpty() ? String.valueOf(binding.detail())
+                        : String.join("; ", binding.canary());
+                causes.add(binding.target().describe() + ": " + why);
+            }
+        }
+        if (rotation.rollbackRequested() != null && causes.isEmpty()) {
+            causes.add("rollback requested: " + rotation.rollbackRequested());
+        }
+        boolean ok = causes.isEmpty();
+        boolean last = wave + 1 >= rotation.waves();
+        if (ok && !rotation.events().contains(RotationEvents.WAVE_COMPLETED + "#" + (wave + 1))) {
+            Instant now = clock.instant();
+            publish(rotation, RotationEvents.WAVE_COMPLETED, now, Map.of("wave", wave + 1, "waves", rotation.waves(),
+                    "bindings", RotationEvents.bindings(ofWave)), "#" + (wave + 1));
+        }
+        return new WaveResult(ok, last, causes);
+    }
+
+    public Rotation succeeded(String rotationId) {
+        Rotation rotation = rotations.load(rotationId);
+        if (rotation.status().finished()) {
+            return rotation;
+        }
+        Instant now = clock.instant();
+        Rotation done = rotation.withStatus(RotationStatus.SUCCEEDED, "every binding serves the replacement and "
+                + "passed its canary", now);
+        rotations.save(done);
+        List<RotationBinding> bindings = rotations.bindings(rotationId);
+        publish(done, RotationEvents.SUCCEEDED, now, Map.of("bindings", RotationEvents.bindings(bindings),
+                "durationMs", Duration.between(rotation.startedAt(), now).toMillis()), "");
+        lock.release(rotation.certificateArns(), rotationId);
+        return rotations.load(rotationId);
+    }
+
+    /** Every swapped binding was put back: the owner hears it (critical) and the breaker counts it. */
+    public Rotation rolledBack(String rotationId) {
+        Rotation rotation = rotations.load(rotationId);
+        if (rotation.status().finished()) {
+            return rotation;
+        }
+        Instant now = clock.instant();
+        List<RotationBinding> bindings = rotations.bindings(rotationId);
+        Set<String> causes = new LinkedHashSet<>();
+        bindings.forEach(binding -> binding.canary().forEach(cause -> causes.add(binding.target().describe() + ": "
+                + cause)));
+        if (rotation.rollbackRequested() != null) {
+            causes.add("rollback requested: " + rotation.rollbackRequested());
+        }
+        bindings.stream().filter(binding -> binding.result() == BindingResult.FAILED && binding.canary().isEmpty())
+                .forEach(binding -> causes.add(binding.target().describe() + ": " + binding.detail()));
+        Rotation done = rotation.withStatus(RotationStatus.ROLLED_BACK, String.join("; ", causes), now);
+        rotations.save(done);
+        publish(done, RotationEvents.ROLLED_BACK, now, Map.of("causes", List.copyOf(causes),
+                "bindings", RotationEvents.bindings(bindings)), "");
+        owners.notify(message(done, "critical", "[certfleet critical] rotation of " + done.subject()
+                + " rolled back", "certfleet put the old certificate back on every endpoint it had swapped.\n\n"
+                + "Why:\n  " + String.join("\n  ", causes) + "\n\nThe replacement " + done.replacementArn()
+                + " stays in ACM for inspection. Rotation " + rotationId + ": certfleet rotation show " + rotationId));
+        if (breaker.recordFailure(rotationId, now)) {
+            CircuitBreaker.State state = breaker.state();
+            events.publish(List.of(new CertfleetEvent(RotationEvents.CIRCUIT_OPENED, List.of(), Map.of(
+                    "openedAt", now.toString(), "failures", state.failures().stream().map(failure -> Map.of(
+                            "rotationId", failure.rotationId(), "at", failure.at().toString())).toList()))));
+            owners.notify(new OwnerMessage("[certfleet critical] rotation circuit breaker opened", "Rotations failed "
+                    + state.failures().size() + " times in a row within the breaker's window; certfleet starts no "
+                    + "new rotation until someone runs: certfleet rotation breaker reset",
+                    Map.of("owner", "certfleet", "severity", "critical", "code", "CIRCUIT_OPENED")));
+        }
+        lock.release(rotation.certificateArns(), rotationId);
+        return rotations.load(rotationId);
+    }
+
+    /** It could not be done, nothing left swapped (issue or preflight failed, a step kept failing). */
+    public Rotation failed(String rotationId, String why) {
+        Rotation rotation = rotations.load(rotationId);
+        if (rotation.status().finished()) {
+            lock.release(rotation.certificateArns(), rotationId);
+            return rotation;
+        }
+        Instant now = clock.instant();
+        Rotation done = rotation.withStatus(RotationStatus.FAILED, why, now);
+        rotations.save(done);
+        publish(done, RotationEvents.FAILED, now, Map.of("causes", List.of(why)), "");
+        owners.notify(message(done, "high", "[certfleet high] rotation of " + done.subject() + " failed",
+                "certfleet could not rotate " + done.subject() + " and swapped nothing.\n\nWhy: " + why
+                        + "\n\nRotation " + rotationId + ": certfleet rotation show " + rotationId));
+        lock.release(rotation.certificateArns(), rotationId);
+        return rotations.load(rotationId);
+    }
+
+    private void publish(Rotation rotation, String type, Instant at, Map<String, Object> extra, String marker) {
+        events.publish(List.of(RotationEvents.of(type, rotation, at, extra)));
+        rotations.save(rotations.load(rotation.rotationId()).withEvent(type + marker, at));
+    }
+
+    private static OwnerMessage message(Rotation rotation, String severity, String subject, String body) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("owner", rotation.owner() == null ? "unowned" : rotation.owner());
+        if (rotation.environment() != null) {
+            attributes.put("environment", rotation.environment());
+        }
+        attributes.put("severity", severity);
+        attributes.put("code", "ROTATION_FAILED");
+        if (!rotation.certificateArns().isEmpty()) {
+            attributes.put("certificateArn", rotation.certificateArns().getFirst());
+        }
+        return new OwnerMessage(subject, body, attributes);
+    }
+}

@@ -1,0 +1,50 @@
+package io.certfleet.wiring;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How rotations run: the role assumed in member accounts to swap certificates (separate from the read-only scanner
+ * role, deployed opt-in), and when the fleet-wide circuit breaker opens.
+ *
+ * @param roleName         the member accounts' rotation role
+ * @param breakerFailures  rolled-back rotations within {@code breakerWindow} that open the breaker
+ */
+public record RotationOptions(String roleName, int breakerFailures, Duration breakerWindow) {
+
+    public static final String ROLE_VARIABLE = "CERTFLEET_ROTATION_ROLE";
+    public static final String BREAKER_FAILURES_VARIABLE = "CERTFLEET_BREAKER_FAILURES";
+    public static final String BREAKER_WINDOW_VARIABLE = "CERTFLEET_BREAKER_WINDOW_MINUTES";
+    public static final String DEFAULT_ROLE_NAME = "CertfleetMemberRotationRole";
+    /** Three rollbacks within an hour: one is a bad certificate, three in an hour is something systematic. */
+    public static final RotationOptions DEFAULTS = new RotationOptions(DEFAULT_ROLE_NAME, 3, Duration.ofHours(1));
+
+    public RotationOptions {
+        Objects.requireNonNull(roleName, "roleName");
+        if (breakerFailures < 1) {
+            throw new IllegalArgumentException(BREAKER_FAILURES_VARIABLE + " must be 1 or more, got " + breakerFailures);
+        }
+        if (breakerWindow.isNegative() || breakerWindow.isZero()) {
+            throw new IllegalArgumentException(BREAKER_WINDOW_VARIABLE + " must be positive");
+        }
+    }
+
+    static RotationOptions fromEnvironment(Map<String, String> env) {
+        return new RotationOptions(env.getOrDefault(ROLE_VARIABLE, DEFAULT_ROLE_NAME),
+                (int) number(env, BREAKER_FAILURES_VARIABLE, DEFAULTS.breakerFailures()),
+                Duration.ofMinutes(number(env, BREAKER_WINDOW_VARIABLE, DEFAULTS.breakerWindow().toMinutes())));
+    }
+
+    private static long number(Map<String, String> env, String variable, long fallback) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number, got '" + value + "'");
+        }
+    }
+}

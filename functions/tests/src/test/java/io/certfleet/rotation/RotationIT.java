@@ -1,0 +1,238 @@
+package io.certfleet.rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.certfleet.adapters.aws.RateLimits;
+import io.certfleet.adapters.tls.AddressResolver;
+import io.certfleet.adapters.tls.ConnectTo;
+import io.certfleet.core.discovery.BindingType;
+import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.fleet.AccountSelection;
+import io.certfleet.core.fleet.ScanPlan;
+import io.certfleet.core.policy.rotation.WaveSize;
+import io.certfleet.core.probe.TrustMaterial;
+import io.certfleet.core.rotation.BindingResult;
+import io.certfleet.core.rotation.CanaryCheck;
+import io.certfleet.core.rotation.FinishRotation;
+import io.certfleet.core.rotation.IssueReplacement;
+import io.certfleet.core.rotation.Rotation;
+import io.certfleet.core.rotation.RotationBinding;
+import io.certfleet.core.rotation.RotationRequest;
+import io.certfleet.core.rotation.RotationStatus;
+import io.certfleet.core.rotation.swap.ServedState;
+import io.certfleet.local.FleetSeeder;
+import io.certfleet.local.LocalAlertRouting;
+import io.certfleet.local.pki.CertificateBuilder;
+import io.certfleet.local.pki.IssuedCertificate;
+import io.certfleet.local.tls.EmulatedEndpoint;
+import io.certfleet.testing.AwsEmulator;
+import io.certfleet.testing.AwsEmulatorExtension;
+import io.certfleet.testing.EventSchemas;
+import io.certfleet.wiring.CertfleetSettings;
+import io.certfleet.wiring.RotationWiring;
+import io.certfleet.wiring.Wiring;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The rotation's use cases, step by step as the workflow runs them, on the emulator with a TLS stand-in that serves
+ * whatever the emulated listener holds: a good replacement is swapped in and proven on the wire, the listener's SNI
+ * certificate untouched; an endpoint that keeps serving the old certificate fails the canary and is put back.
+ */
+@ExtendWith(AwsEmulatorExtension.class)
+class RotationIT {
+
+    private static final Instant NOW = Instant.now();
+    private static final ScanScope SCOPE = new ScanScope(AwsEmulator.ACCOUNT_ID, AwsEmulator.REGION.id());
+
+    private final AwsEmulator emulator;
+    private final IssuedCertificate root = CertificateBuilder.certificate("Rotation IT Root").certificateAuthority()
+            .validFor(NOW.minus(Duration.ofDays(1)), Duration.ofDays(3650)).build();
+    private final IssuedCertificate intermediate = CertificateBuilder.certificate("Rotation IT Issuing CA")
+            .certificateAuthority().issuedBy(root).validFor(NOW.minus(Duration.ofDays(1)), Duration.ofDays(1000))
+            .build();
+    private final IssuedCertificate old = CertificateBuilder.certificate("shop.rotation.test")
+            .dnsNames("shop.rotation.test").issuedBy(intermediate)
+            .validity(NOW.minus(Duration.ofDays(80)), NOW.plus(Duration.ofDays(5))).build();
+    private final IssuedCertificate replacement = CertificateBuilder.certificate("shop.rotation.test")
+            .dnsNames("shop.rotation.test").issuedBy(intermediate).validFor(NOW.minus(Duration.ofHours(1)),
+                    Duration.ofDays(90)).build();
+    private final IssuedCertificate pay = CertificateBuilder.certificate("pay.rotation.test")
+            .dnsNames("pay.rotation.test").issuedBy(intermediate).validFor(NOW.minus(Duration.ofHours(1)),
+                    Duration.ofDays(90)).build();
+    private final EmulatedEndpoint.Keys keys = new EmulatedEndpoint.Keys().add(old).add(replacement).add(pay);
+
+    private FleetSeeder.Account account;
+    private LocalAlertRouting.Routes routes;
+    private LocalAlertRouting routing;
+    private EmulatedEndpoint endpoint;
+    private String listener;
+    private String oldArn;
+    private String newArn;
+    private String payArn;
+
+    RotationIT(AwsEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @BeforeEach
+    void fleet() {
+        emulator.resetNow();
+        account = new FleetSeeder(emulator.clients()).in(AwsEmulator.ACCOUNT_ID, AwsEmulator.REGION);
+        routing = new LocalAlertRouting(emulator.clients());
+        routes = routing.ensure();
+        oldArn = account.importCertificate(old, Map.of("owner", "shop-team"));
+        newArn = account.importCertificate(replacement, Map.of("owner", "shop-team"));
+        payArn = account.importCertificate(pay, Map.of("owner", "pay-team"));
+        listener = account.httpsLoadBalancer("shop", Map.of(), 443, "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+                oldArn, List.of(payArn));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+    }
+
+    private Wiring wiring() {
+        Wiring wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
+                .withTableName("rotation-it").withRateLimits(RateLimits.UNLIMITED)
+                .withAlerts(routes.alertOptions()));
+        wiring.inventoryTable().ensureExists();
+        ScanPlan plan = wiring.planScan().plan(new AccountSelection.Caller(), List.of(SCOPE.region()));
+        wiring.scanFleet().run(plan, 1);
+        return wiring;
+    }
+
+    private RotationWiring rotation(Wiring wiring) {
+        String albName = emulator.clients().elasticLoadBalancingV2().describeLoadBalancers().loadBalancers()
+                .getFirst().dnsName();
+        return wiring.rotation(new TrustMaterial(List.of(root.certificate()), List.of()), ConnectTo.resolver(
+                List.of(new ConnectTo(albName, 443, "127.0.0.1", endpoint.port())), AddressResolver.DNS));
+    }
+
+    /** The workflow's steps for one rotation, in order; returns how it ended. */
+    private static Rotation run(RotationWiring rotation, String rotationId) {
+        Rotation started = rotation.startRotation().start(rotationId);
+        if (started.status().finished()) {
+            return started;
+        }
+        IssueReplacement.Outcome issued = rotation.issueReplacement().issue(rotationId);
+        FinishRotation finish = rotation.finishRotation();
+        if (!issued.ready()) {
+            return finish.failed(rotationId, String.join("; ", issued.problems()));
+        }
+        Rotation plan = rotation.rotations().load(rotationId);
+        for (int wave = 0; wave < plan.waves(); wave++) {
+            int current = wave;
+            for (RotationBinding binding : rotation.rotations().bindings(rotationId).stream()
+                    .filter(b -> b.wave() == current).toList()) {
+                rotation.swapBinding().swap(rotationId, binding.index());
+                CanaryCheck.Next next;
+                do {
+                    next = rotation.canaryCheck().check(rotationId, binding.index());
+                } while (!next.done());
+                rotation.canaryCheck().judge(rotationId, binding.index());
+            }
+            FinishRotation.WaveResult result = finish.waveCompleted(rotationId, wave);
+            if (!result.ok()) {
+                for (RotationBinding binding : rotation.rotations().bindings(rotationId)) {
+                    rotation.swapBinding().restore(rotationId, binding.index());
+                    rotation.canaryCheck().verifyRestored(rotationId, binding.index());
+                }
+                return finish.rolledBack(rotationId);
+            }
+        }
+        return finish.succeeded(rotationId);
+    }
+
+    private static RotationRequest request(String certificate, String to) {
+        return new RotationRequest(certificate, to, null, List.of(new WaveSize(1, false), new WaveSize(100, true)),
+                Duration.ZERO, 2, "alice", List.of("expires in 5 days"), null);
+    }
+
+    @Test
+    void aGoodReplacementIsSwappedInProvenOnTheWireAndTheSniCertificateIsUntouched() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        Wiring wiring = wiring();
+        RotationWiring rotation = rotation(wiring);
+        routing.drain(routes.eventQueueUrl());
+
+        Rotation planned = rotation.planRotation().plan(request(oldArn, newArn));
+        Rotation done = run(rotation, planned.rotationId());
+
+        assertThat(done.status()).as(done.reason()).isEqualTo(RotationStatus.SUCCEEDED);
+        assertThat(rotation.switches().read(new io.certfleet.core.rotation.swap.SwapTarget(
+                BindingType.ELBV2_LISTENER, SCOPE, listener, true, oldArn)))
+                .isEqualTo(new ServedState(newArn, List.of(payArn)));
+        List<RotationBinding> bindings = rotation.rotations().bindings(planned.rotationId());
+        assertThat(bindings).singleElement().satisfies(binding -> {
+            assertThat(binding.result()).isEqualTo(BindingResult.SWAPPED);
+            assertThat(binding.checks()).hasSize(2).allSatisfy(check -> assertThat(check.servedSha256())
+                    .isEqualTo(done.replacementSha256()));
+            assertThat(binding.before()).isEqualTo(new ServedState(oldArn, List.of(payArn)));
+        });
+        List<JsonNode> events = routing.drainEvents(routes.eventQueueUrl());
+        assertThat(events).extracting(event -> event.path("detail-type").asText())
+                .containsExactly("RotationStarted", "RotationWaveCompleted", "RotationSucceeded");
+        events.forEach(EventSchemas::assertValid);
+        assertThat(wiring.rotationLocks().inProgress(oldArn)).as("the lock is released").isFalse();
+    }
+
+    @Test
+    void anEndpointThatKeepsServingTheOldCertificateFailsTheCanaryAndIsPutBack() throws Exception {
+        endpoint = EmulatedEndpoint.startStale(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        Wiring wiring = wiring();
+        RotationWiring rotation = rotation(wiring);
+        routing.drain(routes.eventQueueUrl());
+        routing.drain(routes.alertQueueUrl());
+
+        Rotation planned = rotation.planRotation().plan(request(oldArn, newArn));
+        Rotation done = run(rotation, planned.rotationId());
+
+        assertThat(done.status()).isEqualTo(RotationStatus.ROLLED_BACK);
+        assertThat(done.reason()).contains("WRONG_CERTIFICATE");
+        assertThat(rotation.switches().read(new io.certfleet.core.rotation.swap.SwapTarget(
+                BindingType.ELBV2_LISTENER, SCOPE, listener, true, oldArn)))
+                .isEqualTo(new ServedState(oldArn, List.of(payArn)));
+        assertThat(rotation.rotations().bindings(planned.rotationId())).singleElement().satisfies(binding -> {
+            assertThat(binding.result()).isEqualTo(BindingResult.ROLLED_BACK);
+            assertThat(binding.detail()).isEqualTo("put back, and the old certificate is served again");
+        });
+        List<JsonNode> events = routing.drainEvents(routes.eventQueueUrl());
+        assertThat(events).extracting(event -> event.path("detail-type").asText())
+                .containsExactly("RotationStarted", "RotationRolledBack");
+        events.forEach(EventSchemas::assertValid);
+        assertThat(routing.drainAlerts(routes.alertQueueUrl())).singleElement().satisfies(alert -> {
+            assertThat(alert.subject()).isEqualTo("[certfleet critical] rotation of CN=shop.rotation.test rolled "
+                    + "back");
+            assertThat(alert.attribute("owner")).isEqualTo("shop-team");
+        });
+    }
+
+    @Test
+    void aSecondRotationOfTheSameCertificateIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        RotationWiring rotation = rotation(wiring());
+        Rotation first = rotation.planRotation().plan(request(oldArn, newArn));
+        rotation.startRotation().start(first.rotationId());
+
+        Rotation second = rotation.planRotation().plan(request(oldArn, newArn));
+        Rotation refused = rotation.startRotation().start(second.rotationId());
+
+        assertThat(refused.status()).isEqualTo(RotationStatus.REFUSED);
+        assertThat(refused.reason()).isEqualTo("rotation " + first.rotationId() + " holds the lock on this "
+                + "certificate");
+        assertThat(rotation.startRotation().start(first.rotationId()).status()).as("its own retried start")
+                .isEqualTo(RotationStatus.RUNNING);
+    }
+}
