@@ -24,6 +24,12 @@ for (let i = 0; i < options.length; i += 2) {
 }
 
 const definition = JSON.parse(readFileSync(definitionPath, 'utf8'));
+// Node's timers hold at most 2^31-1 ms (24.8 days): a longer TimeoutSeconds (the rotation workflow allows 30 days
+// for approvals and change windows) overflows to 1 ms and times the execution out at once. Locally, no limit.
+const MAX_TIMER_SECONDS = Math.floor(2147483647 / 1000);
+if (definition.TimeoutSeconds > MAX_TIMER_SECONDS) {
+  delete definition.TimeoutSeconds;
+}
 const input = JSON.parse(readFileSync(0, 'utf8'));
 // Region and credentials come from the environment (AWS_REGION, AWS_ACCESS_KEY_ID, ...), as for any AWS SDK.
 const stateMachine = new StateMachine(definition);

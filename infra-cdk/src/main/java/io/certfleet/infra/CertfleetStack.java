@@ -17,10 +17,19 @@ public final class CertfleetStack extends Stack {
 
     /** Settings of one deployment; {@link #fromContext} reads them from CDK context ({@code -c key=value}). */
     public record Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts,
-                           Optional<Path> policyFile) {
+                           Optional<Path> policyFile, StagedRotation.Settings rotation) {
+
+        /** Rotations swap through each member account's opt-in rotation role, ten bindings of a wave at once. */
+        public static final StagedRotation.Settings DEFAULT_ROTATION = new StagedRotation.Settings(
+                "CertfleetMemberRotationRole", 10);
+
+        public Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts,
+                        Optional<Path> policyFile) {
+            this(tableName, lambdaJar, scan, alerts, policyFile, DEFAULT_ROTATION);
+        }
 
         public Settings withPolicyFile(Path file) {
-            return new Settings(tableName, lambdaJar, scan, alerts, Optional.of(file));
+            return new Settings(tableName, lambdaJar, scan, alerts, Optional.of(file), rotation);
         }
 
         public static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "functions", "lambda", "target",
@@ -48,11 +57,14 @@ public final class CertfleetStack extends Stack {
         FleetScan scan = new FleetScan(this, "FleetScan", inventory, code, settings.scan());
         ExpiryAlerts alerts = new ExpiryAlerts(this, "ExpiryAlerts", inventory, code, settings.alerts());
         scan.judge().addEnvironment("CERTFLEET_EVENT_BUS", alerts.bus().getEventBusName());
+        StagedRotation rotation = new StagedRotation(this, "StagedRotation", inventory, code, alerts.bus(),
+                alerts.topic(), settings.rotation());
         settings.policyFile().ifPresent(file -> {
             PolicyLayer policy = new PolicyLayer(this, "Policy", file);
-            for (Function function : List.of(scan.prober(), scan.judge(), alerts.alerter(), alerts.acmEvents())) {
-                policy.attachTo(function);
-            }
+            List<Function> withPolicy = new java.util.ArrayList<>(List.of(scan.prober(), scan.judge(),
+                    alerts.alerter(), alerts.acmEvents()));
+            withPolicy.addAll(rotation.functions());
+            withPolicy.forEach(policy::attachTo);
         });
         alerts.bus().grantPutEventsTo(scan.judge());
         // The judge tells owners when an endpoint starts failing handshakes, on the same topic as expiry alerts.
@@ -63,6 +75,8 @@ public final class CertfleetStack extends Stack {
         CfnOutput.Builder.create(this, "AlertTopicArn").value(alerts.topic().getTopicArn())
                 .description("Owners subscribe here, with a filter policy on owner/environment/severity/code").build();
         CfnOutput.Builder.create(this, "EventBusName").value(alerts.bus().getEventBusName()).build();
+        CfnOutput.Builder.create(this, "RotationStateMachineArn").value(rotation.stateMachine().getStateMachineArn())
+                .build();
     }
 
     public CertfleetStack(Construct scope, String id, StackProps props) {

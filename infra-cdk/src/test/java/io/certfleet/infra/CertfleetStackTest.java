@@ -96,7 +96,13 @@ class CertfleetStackTest {
         assertThat(jar).isRegularFile();
         long unzipped;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (String handler : List.of(FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY)) {
+            List<String> handlers = new java.util.ArrayList<>();
+            template.findResources("AWS::Lambda::Function").values().forEach(function -> handlers.add(
+                    String.valueOf(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) function).get("Properties"))
+                            .get("Handler"))));
+            assertThat(handlers).as("every function of the stack").hasSize(12).contains(FleetScan.PLANNER,
+                    StagedRotation.START, StagedRotation.SWAP, StagedRotation.CANARY);
+            for (String handler : handlers) {
                 String className = handler.substring(0, handler.indexOf("::"));
                 assertThat(zip.getEntry(className.replace('.', '/') + ".class")).as(handler).isNotNull();
             }

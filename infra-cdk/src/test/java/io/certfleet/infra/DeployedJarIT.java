@@ -51,31 +51,20 @@ class DeployedJarIT {
                 .recordSeen(InventoryFixtures.record("arn:aws:acm:us-east-1:123456789012:certificate/deployed-jar")
                         .facts(InventoryFixtures.facts("deployed.example.com", Instant.now().plus(Duration.ofDays(10))))
                         .build());
-        Path portFile = Files.createTempFile("deployed-jar", ".port");
-        Files.delete(portFile);
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", ScanWorkflowLocalIT.deployedJarWithTheLocalRuntime(), LocalLambdaRuntime.class.getName(),
-                "--port-file", portFile.toString(),
-                "--function", "alerter=" + ExpiryAlerts.ALERTER, "--function", "acm-events=" + ExpiryAlerts.ACM_EVENTS));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile());
-        builder.environment().putAll(Map.of("AWS_ENDPOINT_URL", emulator.endpoint().toString(),
+        try (DeployedFunctions functions = DeployedFunctions.start(Map.of("alerter", ExpiryAlerts.ALERTER,
+                "acm-events", ExpiryAlerts.ACM_EVENTS), Map.of("AWS_ENDPOINT_URL", emulator.endpoint().toString(),
                 "AWS_REGION", "us-east-1", "CERTFLEET_TABLE", TABLE, "CERTFLEET_ALERT_TOPIC_ARN", topic,
-                "CERTFLEET_EVENT_BUS", "certfleet"));
-        Process runtime = builder.start();
-        try {
-            URI endpoint = URI.create("http://127.0.0.1:" + ScanWorkflowLocalIT.awaitPort(runtime));
+                "CERTFLEET_EVENT_BUS", "certfleet"), LOG)) {
             for (Map.Entry<String, String> call : Map.of("alerter", "expiry-alert-scheduled-event.json",
                     "acm-events", "acm-approaching-expiration.json").entrySet()) {
-                HttpResponse<String> response = invoke(endpoint, call.getKey(), SampleEvents.read(call.getValue()));
+                HttpResponse<String> response = invoke(functions.endpoint(), call.getKey(),
+                        SampleEvents.read(call.getValue()));
                 assertThat(response.statusCode()).as(call.getKey()).isEqualTo(200);
                 assertThat(response.headers().firstValue("X-Amz-Function-Error")).as("%s: %s (log: %s)",
                         call.getKey(), response.body(), LOG).isEmpty();
             }
             assertThat(Files.readString(LOG)).as("the alerter found the certificate and alerted its owner")
                     .contains("1 sent");
-        } finally {
-            runtime.destroy();
-            runtime.waitFor(10, TimeUnit.SECONDS);
         }
     }
 

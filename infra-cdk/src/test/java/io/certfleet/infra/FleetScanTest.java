@@ -29,12 +29,12 @@ class FleetScanTest {
                             "CERTFLEET_SCANNER_ROLE", "certfleet-scanner",
                             "CERTFLEET_ACCOUNTS", "organization")))));
         }
-        template.resourceCountIs("AWS::Lambda::Function", 7); // and the two of ExpiryAlerts
+        template.resourceCountIs("AWS::Lambda::Function", 12); // and ExpiryAlerts' two, StagedRotation's five
     }
 
     @Test
     void theStateMachinePlansScansEachItemWithRetriesAndCatchAndSummarizes() throws Exception {
-        JsonNode asl = SynthesizedTemplates.definition(template);
+        JsonNode asl = SynthesizedTemplates.definition(template, "FleetScanStateMachine");
 
         assertThat(asl.path("StartAt").asText()).isEqualTo("Plan");
         JsonNode plan = asl.path("States").path("Plan");

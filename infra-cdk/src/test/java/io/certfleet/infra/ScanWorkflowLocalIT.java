@@ -45,7 +45,6 @@ import software.amazon.awssdk.regions.Region;
 @ExtendWith(AwsEmulatorExtension.class)
 class ScanWorkflowLocalIT {
 
-    private static final Path JAR = CertfleetStack.Settings.DEFAULT_LAMBDA_JAR;
     private static final Path LOCALSTACK = Path.of("..", "localstack");
     private static final String TABLE = "workflow-local-it";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,7 +127,7 @@ class ScanWorkflowLocalIT {
     @Test
     void theSynthesizedDefinitionIsValidAmazonStatesLanguage() throws Exception {
         Path definition = Files.createTempFile("fleet-scan", ".asl.json");
-        Files.writeString(definition, SynthesizedTemplates.definition(template).toString());
+        Files.writeString(definition, SynthesizedTemplates.definition(template, "FleetScanStateMachine").toString());
         Process validator = new ProcessBuilder(LOCALSTACK.resolve("node_modules/.bin/node").toString(),
                 LOCALSTACK.resolve("node_modules/.bin/asl-validator").toString(), "--json-path", definition.toString())
                 .redirectErrorStream(true).start();
@@ -141,93 +140,29 @@ class ScanWorkflowLocalIT {
 
     /** Handler by function name, as the template declares them. */
     private Map<String, String> handlersFromTheTemplate() {
-        Map<String, String> handlers = new HashMap<>();
-        template.findResources("AWS::Lambda::Function").forEach((logicalId, body) ->
-                handlers.put(logicalId, JSON.valueToTree(body).path("Properties").path("Handler").asText()));
+        Map<String, String> handlers = DeployedFunctions.handlers(template, "FleetScan");
         assertThat(handlers.values()).contains(FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY);
         return handlers;
     }
 
     private LocalStateMachine.Execution runWorkflow(Map<String, String> handlers) throws Exception {
         Path definition = Files.createTempFile("fleet-scan", ".asl.json");
-        Files.writeString(definition, SynthesizedTemplates.definition(template).toString());
-        Process runtime = startLambdaRuntime(handlers);
-        try {
-            URI endpoint = URI.create("http://127.0.0.1:" + awaitPort(runtime));
-            return new LocalStateMachine(LOCALSTACK).run(definition,
-                    SampleEvents.read("scan-planner-scheduled-event.json"), endpoint, Map.of("ScanOne", 0),
-                    Duration.ofMinutes(3));
-        } finally {
-            runtime.destroy();
-            runtime.waitFor(10, TimeUnit.SECONDS);
-            Files.deleteIfExists(definition);
-        }
-    }
-
-    /** The deployment jar's local Lambda runtime, with the environment the template gives the functions. */
-    private Process startLambdaRuntime(Map<String, String> handlers) throws IOException {
-        Path portFile = Files.createTempFile("lambda-runtime", ".port");
-        Files.delete(portFile);
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", deployedJarWithTheLocalRuntime(), LocalLambdaRuntime.class.getName(), "--port-file", portFile.toString()));
-        handlers.forEach((function, handler) -> command.addAll(List.of("--function", function + "=" + handler)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(RUNTIME_LOG.toFile());
-        builder.environment().putAll(functionEnvironment());
-        builder.environment().putAll(Map.of(
+        Files.writeString(definition, SynthesizedTemplates.definition(template, "FleetScanStateMachine").toString());
+        Map<String, String> environment = new HashMap<>(DeployedFunctions.literalEnvironment(template,
+                "FleetScanWorker"));
+        assertThat(environment).containsKeys("CERTFLEET_ACCOUNTS", "CERTFLEET_SCANNER_ROLE", "JAVA_TOOL_OPTIONS");
+        environment.putAll(Map.of(
                 "AWS_ENDPOINT_URL", emulator.endpoint().toString(),
                 "AWS_REGION", "us-east-1",
                 "CERTFLEET_TABLE", TABLE,
                 "CERTFLEET_REGIONS", "us-east-1,eu-west-1",
                 "CERTFLEET_RATE_LIMITS", "off"));
-        return builder.start();
-    }
-
-    /** The deployed jar first (its classes win), then the local module, which holds the runtime only it lacks. */
-    static String deployedJarWithTheLocalRuntime() {
-        try {
-            Path local = Path.of(LocalLambdaRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return JAR.toAbsolutePath() + File.pathSeparator + local;
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+        try (DeployedFunctions functions = DeployedFunctions.start(handlers, environment, RUNTIME_LOG)) {
+            return new LocalStateMachine(LOCALSTACK).run(definition,
+                    SampleEvents.read("scan-planner-scheduled-event.json"), functions.endpoint(),
+                    Map.of("ScanOne", 0), Duration.ofMinutes(3));
+        } finally {
+            Files.deleteIfExists(definition);
         }
-    }
-
-    /** The variables the template sets on the worker (literal ones; the table name is a reference). */
-    private Map<String, String> functionEnvironment() {
-        JsonNode worker = SynthesizedTemplates.resource(template, "AWS::Lambda::Function", "FleetScanWorker")
-                .getValue();
-        Map<String, String> environment = new HashMap<>();
-        worker.path("Properties").path("Environment").path("Variables").fields().forEachRemaining(variable -> {
-            if (variable.getValue().isTextual()) {
-                environment.put(variable.getKey(), variable.getValue().asText());
-            }
-        });
-        assertThat(environment).containsKeys("CERTFLEET_ACCOUNTS", "CERTFLEET_SCANNER_ROLE", "JAVA_TOOL_OPTIONS");
-        return environment;
-    }
-
-    /** The port a LocalLambdaRuntime process wrote to its {@code --port-file} (waits up to 30 s). */
-    static int awaitPort(Process runtime) throws Exception {
-        String portFile = runtime.info().arguments().map(args -> {
-            for (int i = 0; i < args.length - 1; i++) {
-                if (args[i].equals("--port-file")) {
-                    return args[i + 1];
-                }
-            }
-            return null;
-        }).orElseThrow();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Path file = Path.of(portFile);
-            if (Files.exists(file) && !Files.readString(file).isBlank()) {
-                return Integer.parseInt(Files.readString(file).strip());
-            }
-            if (!runtime.isAlive()) {
-                throw new IllegalStateException("the local Lambda runtime exited: see its log under target/");
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the local Lambda runtime did not start within 30 s");
     }
 }

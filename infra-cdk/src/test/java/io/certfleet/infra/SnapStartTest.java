@@ -29,7 +29,7 @@ class SnapStartTest {
     void everyFunctionSnapshotsItsPublishedVersionsAndHasALiveAlias() {
         Map<String, JsonNode> functions = all("AWS::Lambda::Function");
         Map<String, JsonNode> aliases = all("AWS::Lambda::Alias");
-        assertThat(functions).hasSize(7);
+        assertThat(functions).hasSize(12);
         List<String> aliased = new ArrayList<>();
         aliases.values().forEach(alias -> {
             assertThat(alias.path("Properties").path("Name").asText()).isEqualTo(CertfleetFunctions.ALIAS);
@@ -54,10 +54,13 @@ class SnapStartTest {
                     ref -> assertThat(ref).contains("StateMachine"),
                     ref -> assertThat(ref).contains("ExpiryAlertsBus"));
         }));
-        JsonNode asl = SynthesizedTemplates.definition(template);
-        List<String> resources = new ArrayList<>();
-        asl.findValues("Resource").forEach(resource -> resources.add(resource.asText()));
-        assertThat(resources).isNotEmpty().allMatch(resource -> resource.endsWith(":" + CertfleetFunctions.ALIAS));
+        for (String stateMachine : List.of("FleetScanStateMachine", "StagedRotationStateMachine")) {
+            JsonNode asl = SynthesizedTemplates.definition(template, stateMachine);
+            List<String> resources = new ArrayList<>();
+            asl.findValues("Resource").forEach(resource -> resources.add(resource.asText()));
+            assertThat(resources).as(stateMachine).isNotEmpty()
+                    .allMatch(resource -> resource.endsWith(":" + CertfleetFunctions.ALIAS));
+        }
     }
 
     @Test

@@ -87,8 +87,8 @@ final class SynthesizedTemplates {
      * The state machine's definition as runnable ASL: the {@code Fn::Join} of strings and function ARN tokens,
      * with each function's {@code Fn::GetAtt [logicalId, Arn]} replaced by a Lambda ARN named after the logical id.
      */
-    static JsonNode definition(Template template) throws Exception {
-        JsonNode stateMachine = resource(template, "AWS::StepFunctions::StateMachine", "FleetScanStateMachine")
+    static JsonNode definition(Template template, String stateMachinePrefix) throws Exception {
+        JsonNode stateMachine = resource(template, "AWS::StepFunctions::StateMachine", stateMachinePrefix)
                 .getValue();
         JsonNode parts = stateMachine.path("Properties").path("DefinitionString").path("Fn::Join").get(1);
         StringBuilder asl = new StringBuilder();

@@ -1,0 +1,49 @@
+package io.certfleet.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.certfleet.core.rotation.FinishRotation;
+import io.certfleet.core.rotation.RotationBinding;
+import io.certfleet.handlers.events.EventJson;
+import io.certfleet.handlers.events.InvalidEventException;
+import io.certfleet.handlers.events.RotationRequests;
+import io.certfleet.wiring.RotationWiring;
+import io.certfleet.wiring.Wiring;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * The rotation workflow's bookkeeping: {@code wave} (is wave {@code index} complete?), {@code touched} (the bindings
+ * a rollback puts back), and the ends {@code succeeded}, {@code rolledBack}, {@code failed} (each releases the lock).
+ */
+public final class RotationFinishHandler implements RequestStreamHandler {
+
+    private final Wiring wiring;
+
+    public RotationFinishHandler() {
+        this(Wiring.forLambda());
+    }
+
+    RotationFinishHandler(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        RotationRequests.Step step = RotationRequests.readStep(input);
+        RotationWiring rotation = wiring.rotation();
+        FinishRotation finish = rotation.finishRotation();
+        String id = step.rotationId();
+        EventJson.write(output, switch (step.action()) {
+            case "wave" -> RotationRequests.wave(finish.waveCompleted(id, step.index()));
+            case "touched" -> Map.of("indexes", rotation.rotations().bindings(id).stream()
+                    .filter(RotationBinding::touched).map(RotationBinding::index).toList());
+            case "succeeded" -> RotationRequests.ended(finish.succeeded(id));
+            case "rolledBack" -> RotationRequests.ended(finish.rolledBack(id));
+            case "failed" -> RotationRequests.ended(finish.failed(id, step.cause()));
+            default -> throw new InvalidEventException("'action' must be wave, touched, succeeded, rolledBack or "
+                    + "failed, got '" + step.action() + "'");
+        });
+    }
+}

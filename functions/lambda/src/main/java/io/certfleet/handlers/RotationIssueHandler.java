@@ -1,0 +1,33 @@
+package io.certfleet.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.certfleet.core.rotation.IssueReplacement;
+import io.certfleet.handlers.events.EventJson;
+import io.certfleet.handlers.events.RotationRequests;
+import io.certfleet.wiring.Wiring;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** The rotation workflow's issue step: finds (or issues) the replacement and runs its preflight. */
+public final class RotationIssueHandler implements RequestStreamHandler {
+
+    private final Wiring wiring;
+
+    public RotationIssueHandler() {
+        this(Wiring.forLambda());
+    }
+
+    RotationIssueHandler(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        RotationRequests.Step step = RotationRequests.readStep(input);
+        IssueReplacement.Outcome outcome = wiring.rotation().issueReplacement().issue(step.rotationId());
+        EventJson.write(output, Map.of("ready", outcome.ready(), "problems", outcome.problems(),
+                "cause", String.join("; ", outcome.problems())));
+    }
+}

@@ -1,0 +1,39 @@
+package io.certfleet.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.certfleet.core.rotation.Rotation;
+import io.certfleet.handlers.events.EventJson;
+import io.certfleet.handlers.events.RotationRequests;
+import io.certfleet.wiring.RotationWiring;
+import io.certfleet.wiring.Wiring;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The rotation workflow's first step: plans the rotation (every location and endpoint of the certificate, in
+ * waves) and, unless it is a dry run, takes the lock; returns the waves and what the workflow waits for.
+ */
+public final class RotationStartHandler implements RequestStreamHandler {
+
+    private final Wiring wiring;
+
+    public RotationStartHandler() {
+        this(Wiring.forLambda());
+    }
+
+    RotationStartHandler(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        RotationRequests.Start start = RotationRequests.readStart(input);
+        RotationWiring rotation = wiring.rotation();
+        Rotation planned = rotation.planRotation().plan(start.request());
+        Rotation started = start.dryRun() || planned.status().finished() ? planned
+                : rotation.startRotation().start(planned.rotationId());
+        EventJson.write(output, RotationRequests.started(started, rotation.rotations().bindings(
+                started.rotationId()), start.dryRun()));
+    }
+}

@@ -1,0 +1,213 @@
+package io.certfleet.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certfleet.adapters.aws.RateLimits;
+import io.certfleet.core.discovery.BindingType;
+import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.fleet.AccountSelection;
+import io.certfleet.core.rotation.RotationStatus;
+import io.certfleet.core.rotation.swap.ServedState;
+import io.certfleet.core.rotation.swap.SwapTarget;
+import io.certfleet.local.FleetSeeder;
+import io.certfleet.local.LocalAlertRouting;
+import io.certfleet.local.LocalStateMachine;
+import io.certfleet.local.pki.CertificateBuilder;
+import io.certfleet.local.pki.IssuedCertificate;
+import io.certfleet.local.tls.EmulatedEndpoint;
+import io.certfleet.testing.AwsEmulator;
+import io.certfleet.testing.AwsEmulatorExtension;
+import io.certfleet.testing.EventSchemas;
+import io.certfleet.wiring.CertfleetSettings;
+import io.certfleet.wiring.Wiring;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The rotation workflow as CDK synthesizes it, executed by a real ASL interpreter with every step served by the
+ * deployed jar's handlers, against the emulator, with a TLS stand-in serving whatever the emulated listener holds
+ * (reached through {@code CERTFLEET_CONNECT_TO}, trusted through {@code CERTFLEET_PROBE_CA_FILES}).
+ */
+@ExtendWith(AwsEmulatorExtension.class)
+class RotationWorkflowLocalIT {
+
+    private static final Path LOCALSTACK = Path.of("..", "localstack");
+    private static final String TABLE = "rotation-workflow-it";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path RUNTIME_LOG = Path.of("target", "rotation-runtime.log");
+    private static final Instant NOW = Instant.now();
+    private static final ScanScope SCOPE = new ScanScope(AwsEmulator.ACCOUNT_ID, AwsEmulator.REGION.id());
+
+    private final AwsEmulator emulator;
+    private final Template template = SynthesizedTemplates.central();
+    private final IssuedCertificate root = CertificateBuilder.certificate("Workflow Rotation Root")
+            .certificateAuthority().validFor(NOW.minus(Duration.ofDays(1)), Duration.ofDays(3650)).build();
+    private final IssuedCertificate old = leaf("shop.workflow.test", NOW.plus(Duration.ofDays(5)));
+    private final IssuedCertificate replacement = leaf("shop.workflow.test", NOW.plus(Duration.ofDays(90)));
+    private final IssuedCertificate pay = leaf("pay.workflow.test", NOW.plus(Duration.ofDays(90)));
+    private final IssuedCertificate elsewhere = leaf("other.workflow.test", NOW.plus(Duration.ofDays(90)));
+    private final EmulatedEndpoint.Keys keys = new EmulatedEndpoint.Keys().add(old).add(replacement).add(pay);
+
+    private LocalAlertRouting routing;
+    private LocalAlertRouting.Routes routes;
+    private EmulatedEndpoint endpoint;
+    private String listener;
+    private String oldArn;
+    private String newArn;
+    private String payArn;
+    private String elsewhereArn;
+    private Path caFile;
+
+    RotationWorkflowLocalIT(AwsEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    private IssuedCertificate leaf(String name, Instant notAfter) {
+        return CertificateBuilder.certificate(name).dnsNames(name).issuedBy(root)
+                .validity(NOW.minus(Duration.ofDays(60)), notAfter).build();
+    }
+
+    @BeforeEach
+    void fleet(@TempDir Path directory) throws Exception {
+        emulator.resetNow();
+        routing = new LocalAlertRouting(emulator.clients());
+        routes = routing.ensure();
+        FleetSeeder.Account account = new FleetSeeder(emulator.clients()).in(AwsEmulator.ACCOUNT_ID,
+                AwsEmulator.REGION);
+        oldArn = account.importCertificate(old, Map.of("owner", "shop-team"));
+        newArn = account.importCertificate(replacement, Map.of("owner", "shop-team"));
+        payArn = account.importCertificate(pay, Map.of("owner", "pay-team"));
+        elsewhereArn = account.importCertificate(elsewhere, Map.of());
+        listener = account.httpsLoadBalancer("shop", Map.of(), 443, "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+                oldArn, List.of(payArn));
+        caFile = Files.writeString(directory.resolve("root.pem"), root.certificatePem());
+        Wiring wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
+                .withTableName(TABLE).withRateLimits(RateLimits.UNLIMITED));
+        wiring.inventoryTable().ensureExists();
+        wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of(SCOPE.region())), 1);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+    }
+
+    @Test
+    void aGoodReplacementIsRolledOutAndProvenTheSniCertificateUntouched() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        routing.drain(routes.eventQueueUrl());
+
+        JsonNode result = rotate(Map.of("to", newArn));
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(served()).isEqualTo(new ServedState(newArn, List.of(payArn)));
+        List<JsonNode> events = routing.drainEvents(routes.eventQueueUrl());
+        assertThat(events).extracting(event -> event.path("detail-type").asText())
+                .containsExactly("RotationStarted", "RotationWaveCompleted", "RotationSucceeded");
+        events.forEach(EventSchemas::assertValid);
+    }
+
+    @Test
+    void anEndpointStillServingTheOldCertificateIsRolledBackAndTheOwnerTold() throws Exception {
+        endpoint = EmulatedEndpoint.startStale(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        routing.drain(routes.alertQueueUrl());
+
+        JsonNode result = rotate(Map.of("to", newArn));
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo(RotationStatus.ROLLED_BACK.name());
+        assertThat(result.path("reason").asText()).contains("WRONG_CERTIFICATE");
+        assertThat(served()).as("put back as it was").isEqualTo(new ServedState(oldArn, List.of(payArn)));
+        assertThat(routing.drainAlerts(routes.alertQueueUrl())).singleElement()
+                .satisfies(alert -> assertThat(alert.subject()).contains("rolled back"));
+    }
+
+    @Test
+    void aReplacementForOtherNamesFailsThePreflightAndNothingIsSwapped() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+
+        JsonNode result = rotate(Map.of("to", elsewhereArn));
+
+        assertThat(result.path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("reason").asText()).contains("covers-names").contains("shop.workflow.test");
+        assertThat(served()).isEqualTo(new ServedState(oldArn, List.of(payArn)));
+    }
+
+    @Test
+    void aDryRunPlansAndChangesNothing() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+
+        JsonNode result = rotate(Map.of("to", newArn, "dryRun", true));
+
+        assertThat(result.path("status").asText()).isEqualTo("PLANNED");
+        assertThat(served()).isEqualTo(new ServedState(oldArn, List.of(payArn)));
+    }
+
+    @Test
+    void theSynthesizedDefinitionIsValidAmazonStatesLanguage() throws Exception {
+        Path definition = Files.createTempFile("rotation", ".asl.json");
+        Files.writeString(definition, SynthesizedTemplates.definition(template, "StagedRotationStateMachine")
+                .toString());
+        Process validator = new ProcessBuilder(LOCALSTACK.resolve("node_modules/.bin/node").toString(),
+                LOCALSTACK.resolve("node_modules/.bin/asl-validator").toString(), "--json-path", definition.toString())
+                .redirectErrorStream(true).start();
+        String report = new String(validator.getInputStream().readAllBytes());
+
+        assertThat(validator.waitFor()).as(report).isZero();
+        Files.deleteIfExists(definition);
+    }
+
+    private ServedState served() {
+        try (var clients = emulator.clients().derive(emulator.clients().settings(), List.of())) {
+            return io.certfleet.adapters.aws.rotation.AwsBindingSwitches.create(new io.certfleet.adapters.aws
+                            .ScopedClients(clients, "unused", () -> AwsEmulator.ACCOUNT_ID, "it"))
+                    .read(new SwapTarget(BindingType.ELBV2_LISTENER, SCOPE, listener, true, oldArn));
+        }
+    }
+
+    private JsonNode rotate(Map<String, Object> extra) throws Exception {
+        Map<String, Object> input = new HashMap<>(Map.of("certificate", oldArn, "waves", List.of("1", "100%"),
+                "bakeSeconds", 1, "canaryChecks", 2, "requestedBy", "alice"));
+        input.putAll(extra);
+        Path definition = Files.createTempFile("rotation", ".asl.json");
+        Files.writeString(definition, SynthesizedTemplates.definition(template, "StagedRotationStateMachine")
+                .toString());
+        Map<String, String> environment = new HashMap<>(DeployedFunctions.literalEnvironment(template,
+                "StagedRotationSwapper"));
+        String loadBalancer = emulator.clients().elasticLoadBalancingV2().describeLoadBalancers().loadBalancers()
+                .getFirst().dnsName();
+        environment.putAll(Map.of(
+                "AWS_ENDPOINT_URL", emulator.endpoint().toString(),
+                "AWS_REGION", "us-east-1",
+                "CERTFLEET_TABLE", TABLE,
+                "CERTFLEET_EVENT_BUS", routes.busName(),
+                "CERTFLEET_ALERT_TOPIC_ARN", routes.topicArn(),
+                "CERTFLEET_CONNECT_TO", loadBalancer + ":443:127.0.0.1:" + endpoint.port(),
+                "CERTFLEET_PROBE_CA_FILES", caFile.toString()));
+        try (DeployedFunctions functions = DeployedFunctions.start(DeployedFunctions.handlers(template,
+                "StagedRotation"), environment, RUNTIME_LOG)) {
+            LocalStateMachine.Execution execution = new LocalStateMachine(LOCALSTACK).run(definition,
+                    JSON.writeValueAsString(input), functions.endpoint(), Map.of(), Duration.ofMinutes(3));
+            assertThat(execution.succeeded()).as("execution log:%n%s%nruntime log: %s", execution.log(),
+                    RUNTIME_LOG).isTrue();
+            return JSON.readTree(execution.output());
+        } finally {
+            Files.deleteIfExists(definition);
+        }
+    }
+}
