@@ -227,6 +227,10 @@ public final class StagedRotation extends Construct {
                 "rotationId", JsonPath.stringAt(id), "status", JsonPath.stringAt("$.start.status"),
                 "reason", JsonPath.stringAt("$.start.reason"))).build();
         ended.next(Succeed.Builder.create(this, "Ended").build());
+        // A local run (certfleet rotate) does not sit for days in a Wait: it ends WAITING_WINDOW, lock released.
+        LambdaInvoke detached = task("Detached", finish, Map.of("rotationId", JsonPath.stringAt(id), "action",
+                "detached"), "$.result");
+        detached.next(result);
         Wait window = Wait.Builder.create(this, "WaitForWindow")
                 .comment("Outside the profile's change windows: wait for the next one (no polling)")
                 .time(WaitTime.timestampPath("$.start.notBefore")).build();
@@ -234,6 +238,8 @@ public final class StagedRotation extends Construct {
         return startRotation.next(Choice.Builder.create(this, "HowToGoOn").build()
                 .when(Condition.or(Condition.booleanEquals("$.start.dryRun", true),
                         Condition.stringEquals("$.start.status", "REFUSED")), ended)
+                .when(Condition.and(Condition.booleanEquals("$.start.waitForWindow", true),
+                        Condition.booleanEquals("$.start.detach", true)), detached)
                 .when(Condition.booleanEquals("$.start.waitForWindow", true), window)
                 .otherwise(issueReplacement));
     }

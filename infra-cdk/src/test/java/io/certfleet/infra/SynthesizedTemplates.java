@@ -88,6 +88,12 @@ final class SynthesizedTemplates {
      * with each function's {@code Fn::GetAtt [logicalId, Arn]} replaced by a Lambda ARN named after the logical id.
      */
     static JsonNode definition(Template template, String stateMachinePrefix) throws Exception {
+        return definition(template, stateMachinePrefix, logicalId -> logicalId);
+    }
+
+    /** As {@link #definition(Template, String)}, each function named by {@code name} (given its logical id). */
+    static JsonNode definition(Template template, String stateMachinePrefix,
+                               java.util.function.UnaryOperator<String> name) throws Exception {
         JsonNode stateMachine = resource(template, "AWS::StepFunctions::StateMachine", stateMachinePrefix)
                 .getValue();
         JsonNode parts = stateMachine.path("Properties").path("DefinitionString").path("Fn::Join").get(1);
@@ -96,11 +102,11 @@ final class SynthesizedTemplates {
             if (part.isTextual()) {
                 asl.append(part.asText());
             } else if (part.has("Fn::GetAtt")) {
-                asl.append(functionArn(part.path("Fn::GetAtt").get(0).asText()));
+                asl.append(functionArn(name.apply(part.path("Fn::GetAtt").get(0).asText())));
             } else if (part.has("Ref") && part.path("Ref").asText().equals("AWS::Partition")) {
                 asl.append("aws");
             } else if (part.has("Ref") && aliasedFunction(template, part.path("Ref").asText()) != null) {
-                asl.append(functionArn(aliasedFunction(template, part.path("Ref").asText()))).append(':')
+                asl.append(functionArn(name.apply(aliasedFunction(template, part.path("Ref").asText())))).append(':')
                         .append(CertfleetFunctions.ALIAS);
             } else {
                 throw new AssertionError("unexpected token in the state machine definition: " + part);

@@ -24,7 +24,8 @@ public final class RotationCanaryHandler implements RequestStreamHandler {
         this(Wiring.forLambda());
     }
 
-    RotationCanaryHandler(Wiring wiring) {
+    /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
+    public RotationCanaryHandler(Wiring wiring) {
         this.wiring = wiring;
     }
 

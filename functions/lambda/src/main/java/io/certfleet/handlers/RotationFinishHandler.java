@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The rotation workflow's bookkeeping: {@code wave} (is wave {@code index} complete?), {@code touched} (the bindings
- * a rollback puts back), and the ends {@code succeeded}, {@code rolledBack}, {@code failed} (each releases the lock).
+ * a rollback puts back), and the ends {@code succeeded}, {@code rolledBack}, {@code failed}, {@code detached} (a local
+ * run that waits for a change window ends there), each releasing the lock.
  */
 public final class RotationFinishHandler implements RequestStreamHandler {
 
@@ -25,7 +26,8 @@ public final class RotationFinishHandler implements RequestStreamHandler {
         this(Wiring.forLambda());
     }
 
-    RotationFinishHandler(Wiring wiring) {
+    /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
+    public RotationFinishHandler(Wiring wiring) {
         this.wiring = wiring;
     }
 
@@ -42,8 +44,9 @@ public final class RotationFinishHandler implements RequestStreamHandler {
             case "succeeded" -> RotationRequests.ended(finish.succeeded(id));
             case "rolledBack" -> RotationRequests.ended(finish.rolledBack(id));
             case "failed" -> RotationRequests.ended(finish.failed(id, step.cause()));
-            default -> throw new InvalidEventException("'action' must be wave, touched, succeeded, rolledBack or "
-                    + "failed, got '" + step.action() + "'");
+            case "detached" -> RotationRequests.ended(finish.detached(id));
+            default -> throw new InvalidEventException("'action' must be wave, touched, succeeded, rolledBack, "
+                    + "failed or detached, got '" + step.action() + "'");
         });
     }
 }

@@ -19,7 +19,8 @@ public final class RotationIssueHandler implements RequestStreamHandler {
         this(Wiring.forLambda());
     }
 
-    RotationIssueHandler(Wiring wiring) {
+    /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
+    public RotationIssueHandler(Wiring wiring) {
         this.wiring = wiring;
     }
 

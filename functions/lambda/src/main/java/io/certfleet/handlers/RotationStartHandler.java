@@ -22,7 +22,8 @@ public final class RotationStartHandler implements RequestStreamHandler {
         this(Wiring.forLambda());
     }
 
-    RotationStartHandler(Wiring wiring) {
+    /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
+    public RotationStartHandler(Wiring wiring) {
         this.wiring = wiring;
     }
 
@@ -34,6 +35,6 @@ public final class RotationStartHandler implements RequestStreamHandler {
         Rotation started = start.dryRun() || planned.status().finished() ? planned
                 : rotation.startRotation().start(planned.rotationId());
         EventJson.write(output, RotationRequests.started(started, rotation.rotations().bindings(
-                started.rotationId()), start.dryRun()));
+                started.rotationId()), start));
     }
 }

@@ -20,7 +20,8 @@ public final class RotationSwapHandler implements RequestStreamHandler {
         this(Wiring.forLambda());
     }
 
-    RotationSwapHandler(Wiring wiring) {
+    /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
+    public RotationSwapHandler(Wiring wiring) {
         this.wiring = wiring;
     }
 

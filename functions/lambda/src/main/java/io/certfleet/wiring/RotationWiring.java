@@ -22,6 +22,7 @@ import io.certfleet.core.rotation.CircuitBreaker;
 import io.certfleet.core.rotation.FinishRotation;
 import io.certfleet.core.rotation.IssueReplacement;
 import io.certfleet.core.rotation.PlanRotation;
+import io.certfleet.core.rotation.RequestRollback;
 import io.certfleet.core.rotation.RotationStore;
 import io.certfleet.core.rotation.StartRotation;
 import io.certfleet.core.rotation.SwapBinding;
@@ -102,6 +103,10 @@ public final class RotationWiring {
     public FinishRotation finishRotation() {
         return new FinishRotation(rotations(), wiring.events(), wiring.owners(), breaker(), wiring.rotationLocks(),
                 wiring.clock());
+    }
+
+    public RequestRollback requestRollback() {
+        return new RequestRollback(rotations(), breaker(), wiring.events(), wiring.clock());
     }
 
     /** One handshake per check, with the deployment's trust and connect-to rules. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,16 +39,37 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> handlerByFunction;
     private final Map<String, RequestStreamHandler> instances = new ConcurrentHashMap<>();
+    private final Map<String, RequestStreamHandler> given;
+    private final Consumer<String> log;
 
-    private LocalLambdaRuntime(HttpServer server, Map<String, String> handlerByFunction) {
+    private LocalLambdaRuntime(HttpServer server, Map<String, String> handlerByFunction,
+                               Map<String, RequestStreamHandler> given, Consumer<String> log) {
         this.server = server;
         this.handlerByFunction = Map.copyOf(handlerByFunction);
+        this.given = Map.copyOf(given);
+        this.log = log;
     }
 
     /** @param handlerByFunction {@code Class::method} handler strings by function name */
     public static LocalLambdaRuntime start(Map<String, String> handlerByFunction) throws IOException {
+        return start(handlerByFunction, Map.of(), System.err::println);
+    }
+
+    /**
+     * Serves handler instances the caller built (with its own wiring), in this process.
+     *
+     * @param log where the runtime's own lines go (one per invocation)
+     */
+    public static LocalLambdaRuntime startWith(Map<String, RequestStreamHandler> handlers, Consumer<String> log)
+            throws IOException {
+        return start(Map.of(), handlers, log);
+    }
+
+    private static LocalLambdaRuntime start(Map<String, String> handlerByFunction,
+                                            Map<String, RequestStreamHandler> given, Consumer<String> log)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        LocalLambdaRuntime runtime = new LocalLambdaRuntime(server, handlerByFunction);
+        LocalLambdaRuntime runtime = new LocalLambdaRuntime(server, handlerByFunction, given, log);
         server.createContext("/2015-03-31/functions/", runtime::invoke);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -87,7 +109,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             }
             String function = functionName(URLDecoder.decode(path.group(1), StandardCharsets.UTF_8));
             String handler = handlerByFunction.get(function);
-            if (handler == null) {
+            if (handler == null && !given.containsKey(function)) {
                 respond(exchange, 404, Map.of("X-Amzn-ErrorType", "ResourceNotFoundException"),
                         "{\"Type\":\"User\",\"message\":\"Function not found: " + function + "\"}");
                 return;
@@ -96,14 +118,15 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             long started = System.nanoTime();
             try {
-                instance(handler).handleRequest(new ByteArrayInputStream(payload), output,
-                        new LocalLambdaContext(function, line -> System.err.println("[" + function + "] " + line)));
+                RequestStreamHandler instance = given.containsKey(function) ? given.get(function) : instance(handler);
+                instance.handleRequest(new ByteArrayInputStream(payload), output,
+                        new LocalLambdaContext(function, line -> log.accept("[" + function + "] " + line)));
                 respond(exchange, 200, Map.of("X-Amz-Executed-Version", "$LATEST"), output.toString(StandardCharsets.UTF_8));
-                System.err.printf("[lambda] %s ok (%d ms)%n", function, (System.nanoTime() - started) / 1_000_000);
+                log.accept(String.format("[lambda] %s ok (%d ms)", function, (System.nanoTime() - started) / 1_000_000));
             } catch (Exception | LinkageError failure) {
                 Throwable cause = failure instanceof ReflectiveOperationException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                System.err.printf("[lambda] %s failed: %s%n", function, cause);
+                log.accept(String.format("[lambda] %s failed: %s", function, cause));
                 respond(exchange, 200, Map.of("X-Amz-Function-Error", "Unhandled"), errorBody(cause));
             }
         }

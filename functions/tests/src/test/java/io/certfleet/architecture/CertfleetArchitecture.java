@@ -32,7 +32,7 @@ final class CertfleetArchitecture {
             .layer("Handlers").definedBy("io.certfleet.handlers..")
             .layer("Cli").definedBy("io.certfleet.cli..")
             .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Handlers").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Handlers").mayOnlyBeAccessedByLayers("Local")
             .whereLayer("Local").mayOnlyBeAccessedByLayers("Cli")
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Handlers", "Cli")
             .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Handlers", "Cli", "Local")

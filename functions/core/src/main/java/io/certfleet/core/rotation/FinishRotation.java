@@ -144,6 +144,23 @@ public final class FinishRotation {
         return rotations.load(rotationId);
     }
 
+    /**
+     * A local run that would wait for a change window ends instead ({@link RotationStatus#WAITING_WINDOW}), its lock
+     * released: run it again inside the window, or let the deployed workflow wait by itself.
+     */
+    public Rotation detached(String rotationId) {
+        Rotation rotation = rotations.load(rotationId);
+        if (rotation.status().finished()) {
+            return rotation;
+        }
+        Rotation waiting = rotation.withStatus(RotationStatus.WAITING_WINDOW, "outside the change windows: the "
+                + "rotation may swap from " + rotation.notBefore() + " (run it again then; the deployed workflow "
+                + "waits by itself)", clock.instant());
+        rotations.save(waiting);
+        lock.release(rotation.certificateArns(), rotationId);
+        return waiting;
+    }
+
     private void publish(Rotation rotation, String type, Instant at, Map<String, Object> extra, String marker) {
         events.publish(List.of(RotationEvents.of(type, rotation, at, extra)));
         rotations.save(rotations.load(rotation.rotationId()).withEvent(type + marker, at));

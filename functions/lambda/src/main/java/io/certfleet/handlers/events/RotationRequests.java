@@ -28,8 +28,11 @@ public final class RotationRequests {
     private RotationRequests() {
     }
 
-    /** A request to rotate, and whether only the plan is wanted. */
-    public record Start(RotationRequest request, boolean dryRun) {
+    /**
+     * A request to rotate, whether only the plan is wanted, and whether the run ends rather than waits for a change
+     * window (a local run).
+     */
+    public record Start(RotationRequest request, boolean dryRun, boolean detach) {
     }
 
     /** A workflow input, or a {@code RotationRequested} event (its detail is the same request). */
@@ -72,8 +75,9 @@ public final class RotationRequests {
                     + "'");
         }
         boolean dryRun = node.path("dryRun").asBoolean(false);
+        boolean detach = node.path("detach").asBoolean(false);
         return new Start(new RotationRequest(certificate, to, issuer, waves, bake, checks, requestedBy,
-                reason == null ? List.of() : List.of(reason), rotationId), dryRun);
+                reason == null ? List.of() : List.of(reason), rotationId), dryRun, detach);
     }
 
     /**
@@ -115,11 +119,12 @@ public final class RotationRequests {
     }
 
     /** The start step's output: what the workflow's choices read. */
-    public static Map<String, Object> started(Rotation rotation, List<RotationBinding> bindings, boolean dryRun) {
+    public static Map<String, Object> started(Rotation rotation, List<RotationBinding> bindings, Start start) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rotationId", rotation.rotationId());
         out.put("status", rotation.status().name());
-        out.put("dryRun", dryRun);
+        out.put("dryRun", start.dryRun());
+        out.put("detach", start.detach());
         out.put("mode", rotation.mode().name());
         List<List<Integer>> waves = new ArrayList<>();
         for (int wave = 0; wave < rotation.waves(); wave++) {
