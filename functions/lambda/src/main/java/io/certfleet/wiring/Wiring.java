@@ -68,6 +68,9 @@ public final class Wiring {
     private ElbSecurityPolicyCatalog securityPolicies;
     /** Held so that the checkpoint context (weak references) keeps the hook. */
     private SnapStartPriming priming;
+    /** Trust and addresses the rotation canaries use instead of the settings' (the demo's stand-ins); or null. */
+    private TrustMaterial canaryTrust;
+    private AddressResolver canaryAddresses;
 
     public Wiring(AwsClients aws, Clock clock, CertfleetSettings settings) {
         this.aws = Objects.requireNonNull(aws, "aws");
@@ -250,7 +253,18 @@ public final class Wiring {
 
     /** The rotation use cases. */
     public RotationWiring rotation() {
-        return RotationWiring.of(this);
+        return canaryTrust != null ? new RotationWiring(this, canaryTrust, canaryAddresses) : RotationWiring.of(this);
+    }
+
+    /**
+     * This wiring, with rotation canaries trusting {@code trust} and connecting through {@code addresses} (a local
+     * run whose endpoints are stand-ins, and whose private CA is in memory).
+     */
+    public Wiring withCanaryNetwork(TrustMaterial trust, AddressResolver addresses) {
+        Wiring other = new Wiring(aws, clock, settings);
+        other.canaryTrust = Objects.requireNonNull(trust, "trust");
+        other.canaryAddresses = Objects.requireNonNull(addresses, "addresses");
+        return other;
     }
 
     /** The rotation use cases with other trust and addresses (tests' and the demo's stand-ins). */

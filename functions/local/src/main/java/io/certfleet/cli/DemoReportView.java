@@ -5,6 +5,7 @@ import io.certfleet.core.policy.EvaluatePolicy;
 import io.certfleet.core.policy.PolicyFinding;
 import io.certfleet.core.policy.PolicyRun;
 import io.certfleet.core.policy.Side;
+import io.certfleet.core.rotation.RotationBinding;
 import io.certfleet.local.LocalAlertRouting;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +44,61 @@ final class DemoReportView {
         printFindingsByOwner(report);
         out.println();
         printAlerts(report.alerts());
+        out.println();
+        printRemediation(report.remediation());
+    }
+
+    /** {@code ELBv2 demo-checkout:443 (SNI)}: a binding as the inventory listing names it. */
+    static String endpoint(RotationBinding binding) {
+        String id = binding.target().resourceId();
+        return switch (binding.target().type()) {
+            case ELBV2_LISTENER -> {
+                String[] parts = id.split("/");
+                String name = parts.length > 2 ? parts[2] : id;
+                yield "ELBv2 " + name + ":" + binding.port() + (binding.target().isDefault() ? "" : " (SNI)");
+            }
+            case ELB_LISTENER -> "ELB " + id.substring(id.indexOf('/') + 1);
+            case CLOUDFRONT -> "CloudFront " + id;
+            case APIGATEWAY_DOMAIN -> "API " + id;
+        };
+    }
+
+    /** The staged rotations, each binding's result and canary, what was published and told, and the wire after. */
+    private void printRemediation(Demo.Remediation remediation) {
+        out.println("Remediation (staged rotation: the deployed workflow run on this machine, each swap proven by a "
+                + "canary handshake):");
+        TextTable table = new TextTable("CERTIFICATE", "ROTATION", "RESULT", "ENDPOINT", "BINDING", "CANARY");
+        for (Demo.Rotated rotated : remediation.rotations()) {
+            String name = io.certfleet.local.DemoFleet.name(rotated.host());
+            boolean first = true;
+            for (RotationBinding binding : rotated.bindings()) {
+                String canary = !binding.canary().isEmpty() ? String.join("; ", binding.canary())
+                        : binding.checks().isEmpty() ? "-" : "ok (" + binding.checks().size() + " checks)";
+                table.row(first ? name : "", first ? rotated.rotation().rotationId() : "",
+                        first ? rotated.rotation().status().name() : "", endpoint(binding),
+                        binding.result().name(), canary);
+                first = false;
+            }
+            if (rotated.bindings().isEmpty()) {
+                table.row(name, rotated.rotation().rotationId(), rotated.rotation().status().name(), "-", "-",
+                        String.valueOf(rotated.rotation().reason()));
+            }
+        }
+        table.print(out);
+        for (Demo.Rotated rotated : remediation.rotations()) {
+            out.printf("  %s: %s -> %s%n", rotated.host(), rotated.story(), rotated.rotation().status()
+                    == io.certfleet.core.rotation.RotationStatus.SUCCEEDED ? "replaced everywhere it is served"
+                    : rotated.rotation().status() + ": " + rotated.bindings().stream().map(binding -> String.valueOf(
+                            binding.detail())).distinct().collect(Collectors.joining("; ")));
+        }
+        out.printf("Events on bus certfleet: %s%n", remediation.eventTypes().stream().collect(Collectors.groupingBy(
+                type -> type, TreeMap::new, Collectors.counting())));
+        out.printf("Owners told: %d%n", remediation.alerts().size());
+        remediation.alerts().forEach(alert -> out.printf("  %-14s %s%n", alert.attribute("owner"), alert.subject()));
+        out.println();
+        out.println("Endpoints on the wire after remediation (the next scan and probe):");
+        new FleetProbeView(out).print(remediation.inventory(), remediation.latestProbes());
+        out.printf("Remediation took %.1f s.%n", remediation.durationMs() / 1000.0);
     }
 
     /**

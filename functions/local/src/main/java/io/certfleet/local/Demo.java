@@ -15,11 +15,23 @@ import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.probe.fleet.BindingProbe;
 import io.certfleet.core.probe.fleet.ProbeScope;
 import io.certfleet.core.probe.fleet.ScopeProbeResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certfleet.core.rotation.Rotation;
+import io.certfleet.core.rotation.RotationBinding;
+import io.certfleet.core.rotation.RotationStore;
+import io.certfleet.local.pki.IssuedCertificate;
+import io.certfleet.local.pki.KeyType;
+import io.certfleet.local.tls.EmulatedEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -27,8 +39,8 @@ import software.amazon.awssdk.regions.Region;
  * Organization of accounts, regions, certificates and endpoints), scan the whole organization into the inventory
  * through the core, probe every endpoint the scan found (local TLS stand-ins, see {@link DemoEndpoints}) and list
  * the inventory by owner, then send the expiry alerts to an SNS topic and read them back from an SQS queue
- * subscribed to it, and evaluate once more as the next scheduled run would (nothing is sent twice). Later
- * capabilities grow this into the whole pipeline.
+ * subscribed to it, and evaluate once more as the next scheduled run would (nothing is sent twice); then
+ * remediate in staged rotations proven on the wire (one of them rolled back), and probe again.
  */
 public final class Demo {
 
@@ -36,7 +48,20 @@ public final class Demo {
     public record Report(String tableName, InventoryTable.Outcome table, int previousSeedRemoved,
                          DemoFleet.Seeded seeded, FleetScanResult scan, List<ScopeProbeResult> probes,
                          List<InventoryEntry> inventory, Map<BindingRecord.Key, BindingProbe> latestProbes,
-                         Policy policy, Alerts alerts) {
+                         Policy policy, Alerts alerts, Remediation remediation) {
+    }
+
+    /**
+     * The staged rotations the demo ran (the deployed workflow on this machine), what they published and whom they
+     * told, and the endpoints on the wire afterwards.
+     */
+    public record Remediation(List<Rotated> rotations, List<String> eventTypes,
+                              List<LocalAlertRouting.ReceivedAlert> alerts, List<InventoryEntry> inventory,
+                              Map<BindingRecord.Key, BindingProbe> latestProbes, long durationMs) {
+    }
+
+    /** One rotation: why the demo ran it, and how it ended, binding by binding. */
+    public record Rotated(String host, String story, Rotation rotation, List<RotationBinding> bindings) {
     }
 
     /**
@@ -55,6 +80,8 @@ public final class Demo {
                          List<String> eventTypes, AlertRun second, List<LocalAlertRouting.ReceivedAlert> receivedAgain) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Wiring wiring;
 
     public Demo(Wiring wiring) {
@@ -71,7 +98,9 @@ public final class Demo {
                 DemoFleet.REGIONS.stream().map(Region::id).toList());
         FleetScanResult scan = wiring.scanFleet().run(plan, 8);
         List<ScopeProbeResult> probes = new ArrayList<>();
-        try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock())) {
+        FleetSeeder seeder = new FleetSeeder(wiring.aws());
+        try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock(), seeder,
+                DemoEndpoints.keysOf(seeded), Set.of())) {
             ProbeScope probe = wiring.probeScope(endpoints.trust(), endpoints.addresses());
             for (WorkItem item : plan.items()) {
                 probes.add(probe.probe(item.scope(), item.includesGlobalSources()));
@@ -85,8 +114,98 @@ public final class Demo {
         Wiring publishing = new Wiring(wiring.aws(), wiring.clock(), wiring.settings()
                 .withAlerts(routes.alertOptions()));
         Policy policy = policy(plan, publishing, routing, routes);
+        Alerts alerts = alerts(publishing, routing, routes);
+        Remediation remediation = remediate(fleet, seeded, seeder, plan, publishing, routing, routes);
         return new Report(table.name(), tableOutcome, removed, seeded, scan, probes, inventory, latest, policy,
-                alerts(publishing, routing, routes));
+                alerts, remediation);
+    }
+
+    /**
+     * Remediation: the checkout certificate (2 days left, the default of a listener that also serves an SNI
+     * certificate) is replaced in waves; the partners endpoint's incomplete chain is fixed by a replacement imported
+     * with its chain; then a stale proxy in front of the checkout listener keeps serving what it cached, so the SNI
+     * certificate's rotation fails its canary and is rolled back. Each is the deployed rotation workflow run on this machine, its
+     * canaries probing the stand-ins. Then the fleet is scanned and probed again.
+     */
+    private Remediation remediate(DemoFleet fleet, DemoFleet.Seeded seeded, FleetSeeder seeder, ScanPlan plan,
+                                  Wiring publishing, LocalAlertRouting routing, LocalAlertRouting.Routes routes) {
+        long started = System.nanoTime();
+        routing.drain(routes.eventQueueUrl());
+        routing.drain(routes.alertQueueUrl());
+        Map<String, IssuedCertificate> replacements = new LinkedHashMap<>();
+        replacements.put("checkout", fleet.replacement(seeded, "checkout", KeyType.RSA_2048));
+        replacements.put("partners", fleet.replacement(seeded, "partners", KeyType.RSA_3072));
+        replacements.put("pay", fleet.replacement(seeded, "pay", KeyType.EC_P256));
+        Map<String, String> stories = Map.of(
+                "checkout", "2 days left; default of a listener that also serves an SNI certificate",
+                "partners", "incomplete chain: the replacement is imported with its intermediate",
+                "pay", "SNI certificate of the same listener, behind a stale proxy that keeps the old one");
+        EmulatedEndpoint.Keys keys = DemoEndpoints.keysOf(seeded);
+        Map<String, String> targets = new LinkedHashMap<>();
+        replacements.forEach((host, replacement) -> {
+            keys.add(replacement);
+            DemoFleet.Placement placement = seeded.placement(host);
+            try (FleetSeeder.Account account = seeder.in(placement.accountId(), placement.region())) {
+                targets.put(host, account.importCertificate(replacement, Map.of(DemoFleet.DEMO_TAG, "true",
+                        "certfleet:replaces", placement.certificateArn())));
+            }
+        });
+        List<Rotated> rotations = new ArrayList<>();
+        LocalRotation local = new LocalRotation(LocalRotation.localstackFolder());
+        try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock(), seeder, keys, Set.of())) {
+            Wiring rotating = publishing.withCanaryNetwork(endpoints.trust(), endpoints.addresses());
+            for (String host : List.of("checkout", "partners")) {
+                rotations.add(rotate(local, rotating, seeded, host, targets.get(host), stories.get(host)));
+            }
+        }
+        List<InventoryEntry> inventory;
+        Map<BindingRecord.Key, BindingProbe> latest;
+        // Now a proxy in front of the checkout listener keeps serving what the listener holds at this moment.
+        try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock(), seeder, keys, Set.of("pay"))) {
+            Wiring rotating = publishing.withCanaryNetwork(endpoints.trust(), endpoints.addresses());
+            rotations.add(rotate(local, rotating, seeded, "pay", targets.get("pay"), stories.get("pay")));
+            // The next scheduled scan and probe, as the deployed workflow would run them.
+            wiring.scanFleet().run(plan, 8);
+            ProbeScope probe = wiring.probeScope(endpoints.trust(), endpoints.addresses());
+            for (WorkItem item : plan.items()) {
+                probe.probe(item.scope(), item.includesGlobalSources());
+            }
+            inventory = wiring.listInventory().list(InventoryQuery.ALL_PRESENT);
+            latest = wiring.probeResults().latestOf(inventory.stream()
+                    .map(entry -> entry.record().location().arn()).collect(Collectors.toSet()));
+        }
+        List<String> eventTypes = routing.drainEvents(routes.eventQueueUrl()).stream()
+                .map(event -> event.path("detail-type").asText()).toList();
+        return new Remediation(rotations, eventTypes, routing.drainAlerts(routes.alertQueueUrl()), inventory, latest,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Rotated rotate(LocalRotation local, Wiring rotating, DemoFleet.Seeded seeded, String host,
+                                  String to, String story) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("certificate", seeded.placement(host).certificateArn());
+        input.put("to", to);
+        input.put("waves", List.of("1", "100%"));
+        input.put("bakeSeconds", 1);
+        input.put("canaryChecks", 2);
+        input.put("requestedBy", "certfleet-demo");
+        input.put("reason", story);
+        input.put("detach", true);
+        try {
+            LocalRotation.Run run = local.run(rotating, JSON.writeValueAsString(input), Duration.ofMinutes(2));
+            if (!run.execution().succeeded()) {
+                throw new IllegalStateException("the rotation workflow failed for " + host + ": "
+                        + run.execution().log().strip());
+            }
+            String rotationId = JSON.readTree(run.execution().output()).path("rotationId").asText();
+            RotationStore store = rotating.rotation().rotations();
+            return new Rotated(host, story, store.load(rotationId), store.bindings(rotationId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the rotation workflow locally: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Every scanned account-region judged against the policy, as the workflow's JudgeOne step does. */

@@ -4,6 +4,7 @@ import io.certfleet.adapters.tls.AddressResolver;
 import io.certfleet.core.probe.TrustMaterial;
 import io.certfleet.local.pki.CertificateBuilder;
 import io.certfleet.local.pki.IssuedCertificate;
+import io.certfleet.local.tls.EmulatedEndpoint;
 import io.certfleet.local.tls.LocalTlsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,18 +18,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The demo fleet's endpoints on the wire. The emulator records load balancers, distributions and domains but
- * serves no TLS, so each endpoint stands in as a TLS server on loopback, serving the demo's certificates the way a
- * real fleet goes wrong:
+ * serves no TLS, so each endpoint stands in as a TLS server on loopback that serves, at every handshake, whatever
+ * certificate the emulated resource holds at that moment ({@link EmulatedEndpoint}): a swap through the emulator's
+ * API reaches the wire, as it would in AWS. The fleet goes wrong the way fleets do:
  *
  * <ul>
- *   <li>{@code demo-checkout} (ALB): the default certificate and an SNI certificate, both correctly served;</li>
- *   <li>{@code demo-partners} (Classic ELB): the leaf without its intermediate;</li>
+ *   <li>{@code demo-checkout} (ALB): the default certificate and an SNI certificate, both correctly served (and,
+ *       when asked for, behind a stale proxy that keeps serving what it cached);</li>
+ *   <li>{@code demo-partners} (Classic ELB): its certificate was imported without the intermediate, so it serves
+ *       an incomplete chain;</li>
  *   <li>{@code demo-legacy} (Classic ELB): CBC suites still enabled next to the modern ones;</li>
  *   <li>{@code www} (CloudFront): healthy;</li>
- *   <li>{@code api} (API Gateway): still serving the certificate from before the last rotation.</li>
+ *   <li>{@code api} (API Gateway): still serving the certificate from before the last rotation (a fixed stand-in:
+ *       moto has no API to change a domain's certificate).</li>
  * </ul>
  * The probe reaches them through an {@link AddressResolver} that maps each SNI name to its stand-in.
  */
@@ -38,7 +45,7 @@ public final class DemoEndpoints implements AutoCloseable {
         "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
         "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"};
 
-    private final List<LocalTlsServer> servers = new ArrayList<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, InetSocketAddress> byServerName = new LinkedHashMap<>();
     private final TrustMaterial trust;
 
@@ -46,27 +53,53 @@ public final class DemoEndpoints implements AutoCloseable {
         this.trust = trust;
     }
 
-    /** Starts one loopback TLS server per demo endpoint. */
-    public static DemoEndpoints start(DemoFleet.Seeded fleet, Clock clock) {
+    /**
+     * Starts one loopback TLS server per demo endpoint.
+     *
+     * @param keys       the private keys the stand-ins may serve (the demo's certificates and any replacement)
+     * @param staleHosts hosts whose stand-in keeps serving what its resource holds now (a stale proxy)
+     */
+    public static DemoEndpoints start(DemoFleet.Seeded fleet, Clock clock, FleetSeeder seeder,
+                                      EmulatedEndpoint.Keys keys, Set<String> staleHosts) {
         // The private PKI's bundle: its root is trusted, its issuing CA known (so a leaf served without it is an
         // incomplete chain, as a public CA's intermediate would be found through AIA).
         DemoEndpoints endpoints = new DemoEndpoints(new TrustMaterial(List.of(fleet.root().certificate()),
                 List.of(fleet.issuingCa().certificate())));
         try {
-            IssuedCertificate checkout = fleet.certificate("checkout");
-            IssuedCertificate pay = fleet.certificate("pay");
-            endpoints.serve(LocalTlsServer.serving(checkout)
-                    .forSni(DemoFleet.name("pay"), LocalTlsServer.Served.of(pay)), "checkout", "pay");
-            IssuedCertificate partners = fleet.certificate("partners");
-            endpoints.serve(LocalTlsServer.serving(LocalTlsServer.Served.exactly(partners, partners.certificate())),
-                    "partners");
-            endpoints.serve(LocalTlsServer.serving(fleet.certificate("legacy")).suites(MODERN_AND_CBC), "legacy");
-            endpoints.serve(LocalTlsServer.serving(fleet.certificate("www")), "www");
-            endpoints.serve(LocalTlsServer.serving(beforeRotation(fleet.issuingCa(), clock)), "api");
+            endpoints.emulate(fleet, seeder, keys, staleHosts, null, "checkout", "pay");
+            endpoints.emulate(fleet, seeder, keys, staleHosts, null, "partners");
+            endpoints.emulate(fleet, seeder, keys, staleHosts, MODERN_AND_CBC, "legacy");
+            endpoints.emulate(fleet, seeder, keys, staleHosts, null, "www");
+            LocalTlsServer api = LocalTlsServer.serving(beforeRotation(fleet.issuingCa(), clock)).start();
+            endpoints.resources.add(api);
+            endpoints.byServerName.put(DemoFleet.name("api"), LocalTlsServer.loopback(api.port()));
             return endpoints;
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             endpoints.close();
             throw new IllegalStateException("cannot start the demo's local TLS endpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /** The demo's certificates' keys, for stand-ins that serve whatever their resource holds. */
+    public static EmulatedEndpoint.Keys keysOf(DemoFleet.Seeded fleet) {
+        EmulatedEndpoint.Keys keys = new EmulatedEndpoint.Keys();
+        fleet.certificates().values().forEach(keys::add);
+        return keys;
+    }
+
+    /** One stand-in for the resource of {@code hosts} (they share it: a listener's default and SNI names). */
+    private void emulate(DemoFleet.Seeded fleet, FleetSeeder seeder, EmulatedEndpoint.Keys keys,
+                         Set<String> staleHosts, String[] suites, String... hosts)
+            throws GeneralSecurityException, IOException {
+        DemoFleet.Placement placement = fleet.placement(hosts[0]);
+        FleetSeeder.Account account = seeder.in(placement.accountId(), placement.region() == null ? Region.US_EAST_1
+                : placement.region());
+        resources.add(account);
+        EmulatedEndpoint endpoint = EmulatedEndpoint.start(account.clients(), placement.type(),
+                placement.resourceId(), keys, java.util.Arrays.stream(hosts).anyMatch(staleHosts::contains), suites);
+        resources.add(endpoint);
+        for (String host : hosts) {
+            byServerName.put(DemoFleet.name(host), LocalTlsServer.loopback(endpoint.port()));
         }
     }
 
@@ -76,14 +109,6 @@ public final class DemoEndpoints implements AutoCloseable {
         String name = DemoFleet.name("api");
         return CertificateBuilder.certificate(name).organization("certfleet demo").dnsNames(name)
                 .issuedBy(issuingCa).validity(now.minus(Duration.ofDays(366)), now.minus(Duration.ofDays(1))).build();
-    }
-
-    private void serve(LocalTlsServer.Builder server, String... hosts) throws GeneralSecurityException, IOException {
-        LocalTlsServer started = server.start();
-        servers.add(started);
-        for (String host : hosts) {
-            byServerName.put(DemoFleet.name(host), LocalTlsServer.loopback(started.port()));
-        }
     }
 
     /** The demo's private PKI: its root trusted, its issuing CA known. */
@@ -104,11 +129,11 @@ public final class DemoEndpoints implements AutoCloseable {
 
     @Override
     public void close() {
-        for (LocalTlsServer server : servers) {
+        for (AutoCloseable resource : resources.reversed()) {
             try {
-                server.close();
-            } catch (IOException e) {
-                // closing a loopback socket: nothing to do about a failure
+                resource.close();
+            } catch (Exception e) {
+                // closing a loopback socket or a client: nothing to do about a failure
             }
         }
     }

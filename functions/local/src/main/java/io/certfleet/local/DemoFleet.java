@@ -1,6 +1,7 @@
 package io.certfleet.local;
 
 import io.certfleet.adapters.aws.acm.AcmCertificateStore;
+import io.certfleet.core.discovery.BindingType;
 import io.certfleet.local.pki.CertificateBuilder;
 import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.local.pki.KeyType;
@@ -43,14 +44,28 @@ public final class DemoFleet {
      * endpoints serve them), and the private root that issued them.
      */
     public record Seeded(int accounts, int certificateCount, int endpoints, IssuedCertificate root,
-                         IssuedCertificate issuingCa, Map<String, IssuedCertificate> certificates) {
+                         IssuedCertificate issuingCa, Map<String, IssuedCertificate> certificates,
+                         Map<String, Placement> placements) {
         public Seeded {
             certificates = Map.copyOf(certificates);
+            placements = Map.copyOf(placements);
+        }
+
+        public Placement placement(String host) {
+            return Objects.requireNonNull(placements.get(host), () -> "the demo has no endpoint for " + host);
         }
 
         public IssuedCertificate certificate(String host) {
             return Objects.requireNonNull(certificates.get(host), () -> "the demo has no certificate for " + host);
         }
+    }
+
+    /**
+     * Where a demo host's endpoint lives: the resource (as discovery names it), its account and region (CloudFront:
+     * us-east-1), and the ARN of the certificate it serves.
+     */
+    public record Placement(BindingType type, String resourceId, String accountId, Region region,
+                            String certificateArn) {
     }
 
     public static String name(String host) {
@@ -61,6 +76,7 @@ public final class DemoFleet {
     private final Clock clock;
     private final Map<String, IssuedCertificate> issued = new LinkedHashMap<>();
     private final Map<FleetSeeder.Account, Map<String, String>> hostArns = new HashMap<>();
+    private final Map<String, Placement> placements = new LinkedHashMap<>();
 
     public DemoFleet(FleetSeeder seeder, Clock clock) {
         this.seeder = Objects.requireNonNull(seeder, "seeder");
@@ -106,25 +122,36 @@ public final class DemoFleet {
         Map<String, String> demo = Map.of(DEMO_TAG, "true");
         issued.clear();
         hostArns.clear();
+        placements.clear();
 
         try (FleetSeeder.Account east = seeder.in(payments, Region.US_EAST_1)) {
             String checkout = importOrReimport(east, leaf(issuer, "checkout", KeyType.RSA_2048, 2), "checkout",
                     Map.of(DEMO_TAG, "true", "owner", "checkout-team"));
             String pay = importOrReimport(east, leaf(issuer, "pay", KeyType.EC_P256, 12), "pay", demo);
-            east.httpsLoadBalancer("demo-checkout", Map.of("owner", "payments-web"), 443, TLS13_POLICY, checkout,
-                    List.of(pay));
+            String listener = east.httpsLoadBalancer("demo-checkout", Map.of("owner", "payments-web"), 443,
+                    TLS13_POLICY, checkout, List.of(pay));
+            place("checkout", BindingType.ELBV2_LISTENER, listener, payments, Region.US_EAST_1, checkout);
+            place("pay", BindingType.ELBV2_LISTENER, listener, payments, Region.US_EAST_1, pay);
         }
         try (FleetSeeder.Account west = seeder.in(payments, Region.EU_WEST_1)) {
-            String partners = importOrReimport(west, leaf(issuer, "partners", KeyType.RSA_3072, 29), "partners", demo);
+            // Imported without its intermediate, as happens: the load balancer serves an incomplete chain.
+            IssuedCertificate partnersLeaf = leaf(issuer, "partners", KeyType.RSA_3072, 29);
+            String partners = importOrReimport(west, new IssuedCertificate(partnersLeaf.certificate(),
+                    partnersLeaf.keyPair(), List.of()), "partners", demo);
             west.classicLoadBalancer("demo-partners", Map.of(), 443, partners);
+            place("partners", BindingType.ELB_LISTENER, "loadbalancer/demo-partners:443", payments,
+                    Region.EU_WEST_1, partners);
         }
         try (FleetSeeder.Account east = seeder.in(web, Region.US_EAST_1)) {
             String www = importOrReimport(east, leaf(issuer, "www", KeyType.EC_P384, 75), "www", demo);
-            east.distribution("www" + DOMAIN, www, Map.of("owner", "cdn-team", DEMO_TAG, "true"));
+            String distribution = east.distribution("www" + DOMAIN, www, Map.of("owner", "cdn-team", DEMO_TAG,
+                    "true"));
+            place("www", BindingType.CLOUDFRONT, distribution, web, Region.US_EAST_1, www);
             IssuedCertificate legacyLeaf = leaf(issuer, "legacy", KeyType.RSA_2048, 200);
             removeIfChanged(east, "demo-legacy", legacyLeaf);
             String legacy = east.uploadServerCertificate("demo-legacy", legacyLeaf, demo);
             east.classicLoadBalancer("demo-legacy", Map.of(), 443, legacy);
+            place("legacy", BindingType.ELB_LISTENER, "loadbalancer/demo-legacy:443", web, Region.US_EAST_1, legacy);
         }
         try (FleetSeeder.Account west = seeder.in(web, Region.EU_WEST_1)) {
             String api = importOrReimport(west, leaf(issuer, "api", KeyType.RSA_2048, 45), "api", demo);
@@ -133,7 +160,24 @@ public final class DemoFleet {
         try (FleetSeeder.Account west = seeder.in(sandbox, Region.EU_WEST_1)) {
             importOrReimport(west, leaf(issuer, "sandbox", KeyType.EC_P256, 5), "sandbox", demo);
         }
-        return new Seeded(3, 7, 6, root, issuer, issued);
+        return new Seeded(3, 7, 6, root, issuer, issued, placements);
+    }
+
+    private void place(String host, BindingType type, String resourceId, String account, Region region,
+                       String certificateArn) {
+        placements.put(host, new Placement(type, resourceId, account, region, certificateArn));
+    }
+
+    /**
+     * A replacement for a demo host's certificate: same name and key type, a fresh 90 days, issued by the same CA,
+     * imported with its chain next to the old one and tagged as the demo's (a later run removes it).
+     */
+    public IssuedCertificate replacement(Seeded seeded, String host, KeyType type) {
+        Instant day = day();
+        String name = host + DOMAIN;
+        return CertificateBuilder.certificate(name).organization("certfleet demo").dnsNames(name).keyType(type)
+                .issuedBy(seeded.issuingCa()).validity(day.minus(Duration.ofHours(1)), day.plus(Duration.ofDays(90)))
+                .deterministic("certfleet-demo/" + host + "/replacement/" + day).build();
     }
 
     private Instant day() {

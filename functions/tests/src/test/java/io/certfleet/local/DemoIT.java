@@ -27,11 +27,13 @@ class DemoIT {
         assertThat(first).contains("Inventory table certfleet-inventory: created")
                 .contains("removed 0 resources of an earlier run; seeded 3 accounts, 7 certificates, 6 endpoints");
         assertThat(second).contains("Inventory table certfleet-inventory: existed")
-                // the 5 load balancers, distributions and domains of the first run; the certificates stay:
-                .contains("removed 5 resources of an earlier run")
-                // new ELBv2 and CloudFront ids: their 3 bindings are new, the old ones removed; the IAM certificate
-                // is read again every scan (IAM has no version signal)
-                .contains("Certificates: 7 (0 new, 6 unchanged, 0 removed, 0 unreadable); bindings: 6 (3 removed)");
+                // the 5 load balancers, distributions and domains of the first run and its 3 replacement
+                // certificates; the seeded certificates stay:
+                .contains("removed 8 resources of an earlier run")
+                // the replacements are gone; new ELBv2 and CloudFront ids: their 3 bindings are new, the old ones
+                // removed (and the partners replacement's); the IAM certificate is read again every scan (IAM has
+                // no version signal)
+                .contains("Certificates: 7 (0 new, 6 unchanged, 3 removed, 0 unreadable); bindings: 6 (4 removed)");
         for (String output : List.of(first, second)) {
             assertThat(output).contains("4 accounts, 8 of 8 account-regions scanned completely (100%)")
                     .contains("7 certificates, 6 owners.");
@@ -88,6 +90,25 @@ class DemoIT {
                 .contains("17 open):").containsPattern("PolicyViolationResolved=\\d+");
         assertThat(second).contains("none: every threshold reached was alerted by an earlier run")
                 .contains("0 alert(s) sent, 0 received; 0 event(s) on bus certfleet {}");
+        for (String output : List.of(first, second)) {
+            String remediation = output.substring(output.indexOf("\nRemediation (staged rotation"));
+            assertThat(remediation).containsPattern("checkout.demo.certfleet.test +\\S+ +SUCCEEDED +ELBv2 "
+                            + "demo-checkout:443 +SWAPPED +ok \\(2 checks\\)")
+                    .containsPattern("partners.demo.certfleet.test +\\S+ +SUCCEEDED +ELB demo-partners:443 +SWAPPED")
+                    .containsPattern("pay.demo.certfleet.test +\\S+ +ROLLED_BACK +ELBv2 demo-checkout:443 \\(SNI\\) "
+                            + "+ROLLED_BACK +WRONG_CERTIFICATE")
+                    .contains("put back, and the old certificate is served again")
+                    .contains("Events on bus certfleet: {RotationRolledBack=1, RotationStarted=3, "
+                            + "RotationSucceeded=2, RotationWaveCompleted=2}")
+                    .containsPattern("payments-web +\\[certfleet critical\\] rotation of "
+                            + "CN=pay.demo.certfleet.test,O=certfleet demo rolled back");
+            String after = remediation.substring(remediation.indexOf("Endpoints on the wire after remediation"));
+            assertThat(after.lines().filter(line -> line.startsWith("ELBv2 demo-checkout:443  ")).findFirst())
+                    .hasValueSatisfying(line -> assertThat(line).contains(" ok "));
+            assertThat(after.lines().filter(line -> line.startsWith("ELB demo-partners:443")).findFirst())
+                    .hasValueSatisfying(line -> assertThat(line).contains(" ok ").doesNotContain("INCOMPLETE_CHAIN"));
+            assertThat(after).contains("6 endpoint(s) probed, 3 healthy.");
+        }
     }
 
     /** The line of an endpoint in the probe table (after the inventory tables). */

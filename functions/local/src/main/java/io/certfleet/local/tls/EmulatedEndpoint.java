@@ -66,21 +66,29 @@ public final class EmulatedEndpoint implements AutoCloseable {
      */
     public static EmulatedEndpoint start(AwsClients clients, BindingType type, String resourceId, Keys keys)
             throws GeneralSecurityException, IOException {
-        return start(clients, type, resourceId, keys, false);
+        return start(clients, type, resourceId, keys, false, null);
     }
 
     /** One that keeps serving what the resource holds now, whatever it holds later. */
     public static EmulatedEndpoint startStale(AwsClients clients, BindingType type, String resourceId, Keys keys)
             throws GeneralSecurityException, IOException {
-        return start(clients, type, resourceId, keys, true);
+        return start(clients, type, resourceId, keys, true, null);
     }
 
-    private static EmulatedEndpoint start(AwsClients clients, BindingType type, String resourceId, Keys keys,
-                                          boolean stale) throws GeneralSecurityException, IOException {
+    /**
+     * @param stale  keep serving what the resource holds now
+     * @param suites the cipher suites it speaks (JSSE names); null: Mozilla intermediate, as a well-run server
+     */
+    public static EmulatedEndpoint start(AwsClients clients, BindingType type, String resourceId, Keys keys,
+                                         boolean stale, String[] suites) throws GeneralSecurityException, IOException {
         List<List<X509Certificate>> atStart = stale ? held(clients, type, resourceId) : null;
         LocalTlsServer.Chooser chooser = sni -> choose(atStart != null ? atStart : held(clients, type, resourceId),
                 sni).flatMap(chain -> keys.of(chain.getFirst()).map(key -> new LocalTlsServer.Served(key, chain)));
-        return new EmulatedEndpoint(LocalTlsServer.choosing(chooser).start(), stale);
+        LocalTlsServer.Builder server = LocalTlsServer.choosing(chooser);
+        if (suites != null) {
+            server.suites(suites);
+        }
+        return new EmulatedEndpoint(server.start(), stale);
     }
 
     public int port() {
@@ -154,15 +162,30 @@ public final class EmulatedEndpoint implements AutoCloseable {
     }
 
     private static List<X509Certificate> chain(AwsClients clients, String arn) {
-        GetCertificateResponse pem = clients.acm().getCertificate(request -> request.certificateArn(arn));
+        String body;
+        String chainPem;
+        if (arn.contains(":iam::")) {
+            String name = arn.substring(arn.lastIndexOf('/') + 1);
+            var certificate = clients.iam().getServerCertificate(request -> request.serverCertificateName(name))
+                    .serverCertificate();
+            body = certificate.certificateBody();
+            chainPem = certificate.certificateChain();
+        } else {
+            GetCertificateResponse pem = clients.acm().getCertificate(request -> request.certificateArn(arn));
+            body = pem.certificate();
+            chainPem = pem.certificateChain();
+        }
         BouncyCastleCertificateParser parser = new BouncyCastleCertificateParser();
         try {
-            List<X509Certificate> chain = new ArrayList<>(parser.certificates(pem.certificate(), arn));
-            if (pem.certificateChain() != null && !pem.certificateChain().isBlank()) {
-                for (X509Certificate next : parser.certificates(pem.certificateChain(), arn + " chain")) {
+            List<X509Certificate> chain = new ArrayList<>(parser.certificates(body, arn));
+            if (chainPem != null && !chainPem.isBlank()) {
+                for (X509Certificate next : parser.certificates(chainPem, arn + " chain")) {
                     X509Certificate last = chain.getLast();
-                    if (last.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
-                        break; // served as imported: moto appends its own root to every chain, AWS does not
+                    // Served as imported: moto appends its own "Amazon" root to every chain (even to none), which
+                    // AWS does not; ACM checks an imported chain links up, so what does not link is moto's.
+                    if (last.getSubjectX500Principal().equals(last.getIssuerX500Principal())
+                            || !next.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
+                        break;
                     }
                     chain.add(next);
                 }
