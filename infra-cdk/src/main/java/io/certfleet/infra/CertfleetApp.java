@@ -38,10 +38,14 @@ public final class CertfleetApp {
                 .description("certfleet: a member account's scanner role and ACM event forwarding (deploy with a "
                         + "StackSet)")
                 .build(), central.settings().scan().scannerRoleName(), central.settings().alerts().eventBusName());
+        MemberRotationStack rotation = new MemberRotationStack(app, "CertfleetMemberRotation", StackProps.builder()
+                .description("certfleet: a member account's opt-in rotation role (deploy once per account, e.g. "
+                        + "with a StackSet in one region)")
+                .build(), central.settings().rotation().rotationRoleName());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new Stacks(central, member);
+        return new Stacks(central, member, rotation);
     }
 
-    record Stacks(CertfleetStack central, MemberAccountStack member) {
+    record Stacks(CertfleetStack central, MemberAccountStack member, MemberRotationStack rotation) {
     }
 }

@@ -27,7 +27,7 @@ class CdkNagTest {
         stacks = CertfleetApp.build(app, Environment.builder()
                 .account(SynthesizedTemplates.ACCOUNT).region(SynthesizedTemplates.REGION).build());
         CloudAssembly assembly = app.synth();
-        assertThat(assembly.getStacks()).hasSize(2);
+        assertThat(assembly.getStacks()).hasSize(3);
     }
 
     private static List<String> findings(Stack stack, boolean errors) {
@@ -56,7 +56,7 @@ class CdkNagTest {
     @Test
     void theReadmeCountsTheSuppressions() throws Exception {
         int suppressions = 0;
-        for (Stack stack : List.of(stacks.central(), stacks.member())) {
+        for (Stack stack : List.of(stacks.central(), stacks.member(), stacks.rotation())) {
             var resources = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
                     software.amazon.awscdk.assertions.Template.fromStack(stack).toJSON()).path("Resources");
             for (var resource : resources) {

@@ -1,0 +1,145 @@
+package io.certfleet.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
+
+/** The rotation as CloudFormation gets it: the workflow's states, retries and catches; least privilege; roles. */
+class StagedRotationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Template template = SynthesizedTemplates.central();
+
+    private JsonNode states() throws Exception {
+        return SynthesizedTemplates.definition(template, "StagedRotationStateMachine").path("States");
+    }
+
+    @Test
+    void theWorkflowLocksPlansWaitsIssuesSwapsInWavesAndRollsBack() throws Exception {
+        JsonNode asl = SynthesizedTemplates.definition(template, "StagedRotationStateMachine");
+        JsonNode states = asl.path("States");
+        assertThat(asl.path("StartAt").asText()).isEqualTo("Start");
+        assertThat(states.path("WaitForWindow").path("TimestampPath").asText()).isEqualTo("$.start.notBefore");
+        assertThat(states.path("WaitForWindow").path("Next").asText()).isEqualTo("Issue");
+        JsonNode swapWave = states.path("SwapWave");
+        assertThat(swapWave.path("Type").asText()).isEqualTo("Map");
+        assertThat(swapWave.path("MaxConcurrency").asInt()).isEqualTo(10);
+        assertThat(swapWave.path("ItemProcessor").path("StartAt").asText()).isEqualTo("Swap");
+        JsonNode perBinding = swapWave.path("ItemProcessor").path("States");
+        assertThat(perBinding.path("Swap").path("Next").asText()).isEqualTo("CanaryCheck");
+        assertThat(perBinding.path("CanaryWait").path("SecondsPath").asText()).isEqualTo("$.canary.waitSeconds");
+        assertThat(perBinding.path("CanaryDone").path("Default").asText()).isEqualTo("CanaryWait");
+        assertThat(swapWave.path("Catch").get(0).path("Next").asText()).isEqualTo("Rollback");
+        assertThat(states.path("WaveOk").path("Choices").toString()).contains("\"Next\":\"Rollback\"")
+                .contains("\"Next\":\"Succeeded\"");
+        assertThat(states.path("RestoreAll").path("ItemProcessor").path("States").path("Restore").path("Next")
+                .asText()).isEqualTo("VerifyRestored");
+        assertThat(states.path("RestoreAll").path("Catch").get(0).path("Next").asText()).isEqualTo("RolledBack");
+        assertThat(states.path("Issue").path("Catch").get(0).path("Next").asText()).isEqualTo("FailStep");
+    }
+
+    @Test
+    void everyTaskRetriesLambdasOwnErrorsAndEveryEndReleasesTheLock() throws Exception {
+        List<String> tasks = new ArrayList<>();
+        List<JsonNode> all = new ArrayList<>();
+        states().fields().forEachRemaining(state -> all.add(state.getValue()));
+        for (String map : List.of("SwapWave", "RestoreAll")) {
+            states().path(map).path("ItemProcessor").path("States").forEach(all::add);
+        }
+        for (JsonNode state : all) {
+            if (state.path("Type").asText().equals("Task")) {
+                tasks.add(state.path("Resource").asText());
+                assertThat(state.path("Retry").toString()).as(state.toString()).contains("Lambda.ServiceException")
+                        .contains("Lambda.TooManyRequestsException");
+            }
+        }
+        assertThat(tasks).as("Start, Issue, Swap, CanaryCheck, Judge, WaveDone, Succeeded, Rollback, Restore, "
+                + "VerifyRestored, RolledBack, FailStep, NotIssued, Detached").hasSize(14);
+        // The ends (Result) come only after a Recorder task that releases the lock, or before the lock was taken.
+        Set<String> intoResult = Set.of("Succeeded", "RolledBack", "FailStep", "NotIssued", "Detached");
+        states().fields().forEachRemaining(state -> {
+            if (state.getValue().path("Next").asText().equals("Result")) {
+                assertThat(intoResult).contains(state.getKey());
+            }
+        });
+    }
+
+    @Test
+    void eachFunctionMayDoOnlyItsStep() {
+        Map<String, List<String>> expected = Map.of(
+                "StagedRotationPlanner", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+                        "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "events:PutEvents"),
+                "StagedRotationIssuer", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+                        "acm:DescribeCertificate", "acm:GetCertificate", "acm:ListTagsForCertificate",
+                        "sts:AssumeRole"),
+                "StagedRotationSwapper", concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+                        "sts:AssumeRole"), RotationPermissions.SWAP_ACTIONS),
+                "StagedRotationCanary", concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+                        "sts:AssumeRole"), RotationPermissions.CANARY_ACTIONS),
+                "StagedRotationRecorder", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+                        "dynamodb:DeleteItem", "events:PutEvents", "sns:Publish"));
+        expected.forEach((function, actions) -> {
+            JsonNode body = SynthesizedTemplates.resource(template, "AWS::Lambda::Function", function).getValue();
+            List<String> granted = SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(body))
+                    .stream().filter(action -> !action.startsWith("kms:")).distinct().toList();
+            assertThat(granted).as(function).containsExactlyInAnyOrderElementsOf(actions.stream().distinct()
+                    .toList());
+        });
+        // Only the swap writes to load balancers and distributions.
+        assertThat(RotationPermissions.CANARY_ACTIONS).noneMatch(action -> action.matches(
+                ".*:(Modify|Add|Remove|Set|Update).*"));
+    }
+
+    @Test
+    void aRotationRequestedEventOnCertfleetsBusStartsAnExecutionWithItsDetail() {
+        JsonNode rule = SynthesizedTemplates.resource(template, "AWS::Events::Rule", "StagedRotationOnRotation")
+                .getValue().path("Properties");
+        assertThat(rule.path("EventPattern").path("detail-type").get(0).asText()).isEqualTo("RotationRequested");
+        assertThat(rule.path("EventBusName").toString()).contains("ExpiryAlertsBus");
+        assertThat(rule.path("Targets").get(0).path("InputPath").asText()).isEqualTo("$.detail");
+    }
+
+    @Test
+    void theMemberRotationRoleTrustsOnlyTheRotationFunctionsAndMayOnlyTheirCalls() {
+        Template member = Template.fromStack(new MemberRotationStack(new App(), "Rotation", StackProps.builder()
+                .build(), "CertfleetMemberRotationRole"));
+        JsonNode role = SynthesizedTemplates.resource(member, "AWS::IAM::Role", "RotationRole").getValue()
+                .path("Properties");
+        assertThat(role.path("RoleName").asText()).isEqualTo("CertfleetMemberRotationRole");
+        String trust = role.path("AssumeRolePolicyDocument").toString();
+        StagedRotation.MEMBER_ROLE_USERS.forEach(name -> assertThat(trust).contains(":role/" + name));
+        List<String> principals = new ArrayList<>();
+        role.path("AssumeRolePolicyDocument").path("Statement").forEach(statement -> {
+            assertThat(statement.path("Action").asText()).isEqualTo("sts:AssumeRole");
+            principals.add(statement.path("Principal").path("AWS").toString());
+        });
+        assertThat(principals).as("the three rotation functions' roles, nothing else").hasSize(3);
+        List<String> actions = new ArrayList<>();
+        role.path("Policies").forEach(policy -> policy.path("PolicyDocument").path("Statement")
+                .forEach(statement -> statement.path("Action").forEach(action -> actions.add(action.asText()))));
+        assertThat(actions).containsExactlyInAnyOrderElementsOf(concat(RotationPermissions.ISSUE_ACTIONS,
+                concat(RotationPermissions.SWAP_ACTIONS, RotationPermissions.CANARY_ACTIONS)));
+        assertThat(actions).as("no IAM, no deletes, no ACM writes").noneMatch(action -> action.startsWith("iam:")
+                || action.contains("Delete") || action.matches("acm:(Import|Request|Delete|AddTags).*"));
+        // Each central function that enters member accounts has the role name the member role trusts.
+        for (String name : StagedRotation.MEMBER_ROLE_USERS) {
+            assertThat(JSON.valueToTree(template.findResources("AWS::IAM::Role")).toString())
+                    .contains("\"RoleName\":\"" + name + "\"");
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}
