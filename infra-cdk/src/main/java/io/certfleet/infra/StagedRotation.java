@@ -10,6 +10,8 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.events.targets.SfnStateMachineProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -57,6 +59,7 @@ public final class StagedRotation extends Construct {
     static final String SWAP = "io.certfleet.handlers.RotationSwapHandler::handleRequest";
     static final String CANARY = "io.certfleet.handlers.RotationCanaryHandler::handleRequest";
     static final String FINISH = "io.certfleet.handlers.RotationFinishHandler::handleRequest";
+    static final String SIGNAL = "io.certfleet.handlers.RotationSignalHandler::handleRequest";
     /** Fixed, so that member accounts' rotation roles can trust them by name. */
     static final List<String> MEMBER_ROLE_USERS = List.of("certfleet-rotation-issue", "certfleet-rotation-swap",
             "certfleet-rotation-canary");
@@ -72,6 +75,7 @@ public final class StagedRotation extends Construct {
     private final CertfleetFunctions.Deployed swap;
     private final CertfleetFunctions.Deployed canary;
     private final CertfleetFunctions.Deployed finish;
+    private final CertfleetFunctions.Deployed signal;
     private final StateMachine stateMachine;
 
     public StagedRotation(Construct scope, String id, InventoryTable inventory, Code code, IEventBus bus,
@@ -91,6 +95,8 @@ public final class StagedRotation extends Construct {
         this.canary = function("Canary", "probes a swapped binding and judges it", CANARY, code, environment,
                 MEMBER_ROLE_USERS.get(2));
         this.finish = function("Recorder", "records waves and ends rotations", FINISH, code, environment, null);
+        this.signal = function("Signals", "marks running rotations for rollback (event, alarm)", SIGNAL, code,
+                environment, null);
         grantLeastPrivilege(inventory, bus, topic, settings.rotationRoleName());
         this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineType(StateMachineType.STANDARD)
@@ -108,12 +114,35 @@ public final class StagedRotation extends Construct {
                 + "take no resource (Resource *), and invoking a function's live alias is invoking one of its "
                 + "versions (<function>.Arn:*, certfleet's own functions only)",
                 List.of("Resource::*", "/^Resource::<StagedRotation.*\\.Arn>:\\*$/g"));
+        rollbackTriggers(bus);
         Rule.Builder.create(this, "OnRotationRequested")
                 .description("certfleet: a RotationRequested event on certfleet's bus starts a rotation")
                 .eventBus(bus)
                 .eventPattern(EventPattern.builder().detailType(List.of("RotationRequested")).build())
                 .targets(List.of(new SfnStateMachine(stateMachine, SfnStateMachineProps.builder()
                         .input(RuleTargetInput.fromEventPath("$.detail")).build())))
+                .build();
+    }
+
+    /**
+     * Rollback triggers: a {@code RollbackRequested} event on certfleet's bus, and any CloudWatch alarm going into
+     * ALARM (the handler rolls back the running rotations with a binding on a resource the alarm watches).
+     */
+    private void rollbackTriggers(IEventBus bus) {
+        Rule.Builder.create(this, "OnRollbackRequested")
+                .description("certfleet: a RollbackRequested event stops a running rotation")
+                .eventBus(bus)
+                .eventPattern(EventPattern.builder().detailType(List.of("RollbackRequested")).build())
+                .targets(List.of(new LambdaFunction(signal.live(), LambdaFunctionProps.builder()
+                        .retryAttempts(2).build())))
+                .build();
+        Rule.Builder.create(this, "OnAlarm")
+                .description("certfleet: an alarm into ALARM rolls back running rotations of what it watches")
+                .eventPattern(EventPattern.builder().source(List.of("aws.cloudwatch"))
+                        .detailType(List.of("CloudWatch Alarm State Change"))
+                        .detail(Map.of("state", Map.of("value", List.of("ALARM")))).build())
+                .targets(List.of(new LambdaFunction(signal.live(), LambdaFunctionProps.builder()
+                        .retryAttempts(2).build())))
                 .build();
     }
 
@@ -127,7 +156,8 @@ public final class StagedRotation extends Construct {
     }
 
     public List<Function> functions() {
-        return List.of(start.function(), issue.function(), swap.function(), canary.function(), finish.function());
+        return List.of(start.function(), issue.function(), swap.function(), canary.function(), finish.function(),
+                signal.function());
     }
 
     private IChainable definition(int maxConcurrency) {
@@ -286,6 +316,10 @@ public final class StagedRotation extends Construct {
         finish.addToRolePolicy(statement("RecordEnds", List.of("dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:PutItem", "dynamodb:DeleteItem"), List.of(table)));
         bus.grantPutEventsTo(finish);
+        // Signals: finds running rotations (the newest of the table's rotation items) and marks them.
+        signal.function().addToRolePolicy(statement("MarkRotations", List.of("dynamodb:GetItem", "dynamodb:Query",
+                "dynamodb:Scan", "dynamodb:PutItem"), List.of(table)));
+        bus.grantPutEventsTo(signal.function());
         topic.grantPublish(finish);
         for (Function user : memberRoleUsers()) {
             user.addToRolePolicy(statement("AssumeRotationRoles", List.of("sts:AssumeRole"),

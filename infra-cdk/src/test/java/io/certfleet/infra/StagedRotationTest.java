@@ -86,7 +86,9 @@ class StagedRotationTest {
                 "StagedRotationCanary", concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
                         "sts:AssumeRole"), RotationPermissions.CANARY_ACTIONS),
                 "StagedRotationRecorder", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                        "dynamodb:DeleteItem", "events:PutEvents", "sns:Publish"));
+                        "dynamodb:DeleteItem", "events:PutEvents", "sns:Publish"),
+                "StagedRotationSignals", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
+                        "dynamodb:PutItem", "events:PutEvents"));
         expected.forEach((function, actions) -> {
             JsonNode body = SynthesizedTemplates.resource(template, "AWS::Lambda::Function", function).getValue();
             List<String> granted = SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(body))
@@ -106,6 +108,25 @@ class StagedRotationTest {
         assertThat(rule.path("EventPattern").path("detail-type").get(0).asText()).isEqualTo("RotationRequested");
         assertThat(rule.path("EventBusName").toString()).contains("ExpiryAlertsBus");
         assertThat(rule.path("Targets").get(0).path("InputPath").asText()).isEqualTo("$.detail");
+    }
+
+    @Test
+    void rollbackRequestsAndAlarmsReachTheSignalsFunction() {
+        JsonNode requested = SynthesizedTemplates.resource(template, "AWS::Events::Rule", "StagedRotationOnRollback")
+                .getValue().path("Properties");
+        assertThat(requested.path("EventPattern").path("detail-type").get(0).asText()).isEqualTo("RollbackRequested");
+        assertThat(requested.path("EventBusName").toString()).contains("ExpiryAlertsBus");
+        JsonNode alarm = SynthesizedTemplates.resource(template, "AWS::Events::Rule", "StagedRotationOnAlarm")
+                .getValue().path("Properties");
+        assertThat(alarm.path("EventPattern").path("detail").path("state").path("value").get(0).asText())
+                .isEqualTo("ALARM");
+        assertThat(alarm.has("EventBusName")).as("the default bus, where CloudWatch puts alarms").isFalse();
+        for (JsonNode rule : List.of(requested, alarm)) {
+            assertThat(rule.path("Targets").get(0).path("Arn").toString()).contains("StagedRotationSignals")
+                    .contains("Live");
+            assertThat(rule.path("Targets").get(0).path("RetryPolicy").path("MaximumRetryAttempts").asInt())
+                    .isEqualTo(2);
+        }
     }
 
     @Test

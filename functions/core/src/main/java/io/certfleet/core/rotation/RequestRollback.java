@@ -4,6 +4,8 @@ import io.certfleet.core.events.CertfleetEvent;
 import io.certfleet.core.events.EventPublisher;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +21,9 @@ public final class RequestRollback {
     public record Outcome(boolean accepted, String message) {
     }
 
+    /** How many of the newest rotations an alarm is checked against (running ones are among the newest). */
+    static final int RUNNING_LOOKBACK = 200;
+
     private final RotationStore rotations;
     private final CircuitBreaker breaker;
     private final EventPublisher events;
@@ -31,7 +36,16 @@ public final class RequestRollback {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Asked for by a person or a tool: marked, and announced as a {@code RollbackRequested} event. */
     public Outcome rollback(String rotationId, String reason, String requestedBy) {
+        return rollback(rotationId, reason, requestedBy, true);
+    }
+
+    /**
+     * @param announce publish a {@code RollbackRequested} event (not when the request came as that event: the rule
+     *                 that delivered it would deliver it again)
+     */
+    public Outcome rollback(String rotationId, String reason, String requestedBy, boolean announce) {
         Rotation rotation = rotations.find(rotationId).orElse(null);
         if (rotation == null) {
             return new Outcome(false, "no rotation " + rotationId);
@@ -40,11 +54,43 @@ public final class RequestRollback {
             return new Outcome(false, "rotation " + rotationId + " already ended " + rotation.status()
                     + ": nothing to roll back");
         }
+        if (rotation.rollbackRequested() != null) {
+            return new Outcome(true, "rotation " + rotationId + " is already rolling back: "
+                    + rotation.rollbackRequested());
+        }
         Instant now = clock.instant();
         rotations.save(rotation.withRollbackRequested(reason + " (" + requestedBy + ")", now));
-        events.publish(List.of(new CertfleetEvent(RotationEvents.ROLLBACK_REQUESTED, List.of(), Map.of(
-                "rotationId", rotationId, "reason", reason, "requestedBy", requestedBy))));
+        if (announce) {
+            events.publish(List.of(new CertfleetEvent(RotationEvents.ROLLBACK_REQUESTED, List.of(), Map.of(
+                    "rotationId", rotationId, "reason", reason, "requestedBy", requestedBy))));
+        }
         return new Outcome(true, "rotation " + rotationId + " will roll back at its next canary verdict");
+    }
+
+    /**
+     * A CloudWatch alarm went into ALARM: every running rotation with a binding on a resource the alarm watches
+     * (a dimension value such as {@code app/shop/50dc6c495c0c9188}, a Classic load balancer's name, a distribution
+     * id, found in the binding's resource id) rolls back.
+     */
+    public List<Outcome> alarm(String alarmName, Collection<String> dimensionValues) {
+        List<String> watched = dimensionValues.stream().filter(value -> value != null && value.length() >= 3)
+                .distinct().toList();
+        List<Outcome> outcomes = new ArrayList<>();
+        if (watched.isEmpty()) {
+            return outcomes;
+        }
+        for (Rotation rotation : rotations.list(RUNNING_LOOKBACK)) {
+            if (rotation.status().finished()) {
+                continue;
+            }
+            boolean affected = rotations.bindings(rotation.rotationId()).stream().anyMatch(binding -> watched
+                    .stream().anyMatch(value -> binding.target().resourceId().contains(value)));
+            if (affected) {
+                outcomes.add(rollback(rotation.rotationId(), "alarm " + alarmName + " went into ALARM",
+                        "cloudwatch"));
+            }
+        }
+        return outcomes;
     }
 
     public Outcome resetBreaker(String by) {

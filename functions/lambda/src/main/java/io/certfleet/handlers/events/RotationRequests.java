@@ -80,6 +80,44 @@ public final class RotationRequests {
                 reason == null ? List.of() : List.of(reason), rotationId), dryRun, detach);
     }
 
+    /** A signal to a running rotation: a rollback asked for, or an alarm naming the resources it watches. */
+    public sealed interface Signal permits RollbackSignal, AlarmSignal {
+    }
+
+    public record RollbackSignal(String rotationId, String reason, String requestedBy) implements Signal {
+    }
+
+    /** {@code dimensions}: every dimension value of the alarm's metrics (load balancers, distributions). */
+    public record AlarmSignal(String alarmName, boolean alarm, List<String> dimensions) implements Signal {
+    }
+
+    /** A {@code RollbackRequested} event, or CloudWatch's {@code CloudWatch Alarm State Change}. */
+    public static Signal readSignal(InputStream input) {
+        JsonNode event = EventJson.readObject(input);
+        String type = event.path("detail-type").asText();
+        JsonNode detail = event.path("detail");
+        switch (type) {
+            case "RollbackRequested" -> {
+                String rotationId = text(detail, "rotationId");
+                if (!ROTATION_ID.matcher(rotationId).matches()) {
+                    throw new InvalidEventException("'rotationId' must be 1-100 of A-Z a-z 0-9 _ . : -, got '"
+                            + rotationId + "'");
+                }
+                return new RollbackSignal(rotationId, text(detail, "reason"), text(detail, "requestedBy"));
+            }
+            case "CloudWatch Alarm State Change" -> {
+                List<String> dimensions = new ArrayList<>();
+                detail.path("configuration").path("metrics").forEach(metric -> metric.path("metricStat")
+                        .path("metric").path("dimensions").fields().forEachRemaining(dimension ->
+                                dimensions.add(dimension.getValue().asText())));
+                return new AlarmSignal(text(detail, "alarmName"),
+                        "ALARM".equals(detail.path("state").path("value").asText()), dimensions);
+            }
+            default -> throw new InvalidEventException("expected a RollbackRequested or CloudWatch Alarm State "
+                    + "Change event, got detail-type '" + type + "'");
+        }
+    }
+
     /**
      * A step's input: the rotation, a binding's index (or a wave's) for the per-binding steps, the action, and for a
      * failure its cause (a string, or a caught error's {@code {"Error", "Cause"}}).
