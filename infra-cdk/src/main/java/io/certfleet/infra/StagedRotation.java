@@ -257,7 +257,8 @@ public final class StagedRotation extends Construct {
                 "rotationId", JsonPath.stringAt(id), "status", JsonPath.stringAt("$.start.status"),
                 "reason", JsonPath.stringAt("$.start.reason"))).build();
         ended.next(Succeed.Builder.create(this, "Ended").build());
-        // A local run (certfleet rotate) does not sit for days in a Wait: it ends WAITING_WINDOW, lock released.
+        // A local run (certfleet rotate) does not sit for days in a Wait: it ends WAITING_WINDOW or
+        // WAITING_APPROVAL, its lock released, to be resumed.
         LambdaInvoke detached = task("Detached", finish, Map.of("rotationId", JsonPath.stringAt(id), "action",
                 "detached"), "$.result");
         detached.next(result);
@@ -265,13 +266,32 @@ public final class StagedRotation extends Construct {
                 .comment("Outside the profile's change windows: wait for the next one (no polling)")
                 .time(WaitTime.timestampPath("$.start.notBefore")).build();
         window.next(issueReplacement);
+        Choice windowOrIssue = Choice.Builder.create(this, "WindowOrIssue").build()
+                .when(Condition.booleanEquals("$.start.waitForWindow", true), window)
+                .otherwise(issueReplacement);
+
+        // The approval gate: a Wait + check loop (no task token: the same definition runs in the local runner).
+        Wait approvalWait = Wait.Builder.create(this, "WaitForApproval")
+                .comment("mode approve: the owner and the approvers were asked; check the decision now and then")
+                .time(WaitTime.secondsPath("$.start.approvalPollSeconds")).build();
+        LambdaInvoke checkApproval = task("CheckApproval", finish, Map.of("rotationId", JsonPath.stringAt(id),
+                "action", "approval"), "$.result");
+        Pass notApproved = Pass.Builder.create(this, "NotApproved")
+                .comment("Rejected, or no decision before the deadline: nothing was swapped").build();
+        notApproved.next(result);
+        approvalWait.next(checkApproval).next(Choice.Builder.create(this, "ApprovalDecided").build()
+                .when(Condition.stringEquals("$.result.decision", "APPROVED"), windowOrIssue)
+                .when(Condition.stringEquals("$.result.decision", "PENDING"), approvalWait)
+                .otherwise(notApproved));
+
         return startRotation.next(Choice.Builder.create(this, "HowToGoOn").build()
                 .when(Condition.or(Condition.booleanEquals("$.start.dryRun", true),
-                        Condition.stringEquals("$.start.status", "REFUSED")), ended)
-                .when(Condition.and(Condition.booleanEquals("$.start.waitForWindow", true),
+                        Condition.booleanEquals("$.start.ended", true)), ended)
+                .when(Condition.and(Condition.or(Condition.booleanEquals("$.start.waitForApproval", true),
+                        Condition.booleanEquals("$.start.waitForWindow", true)),
                         Condition.booleanEquals("$.start.detach", true)), detached)
-                .when(Condition.booleanEquals("$.start.waitForWindow", true), window)
-                .otherwise(issueReplacement));
+                .when(Condition.booleanEquals("$.start.waitForApproval", true), approvalWait)
+                .otherwise(windowOrIssue));
     }
 
     /** A Lambda task with retries on Lambda's own errors; its result at {@code resultPath}. */

@@ -159,6 +159,66 @@ class RotationWorkflowLocalIT {
     }
 
     @Test
+    void anApprovalGatedRotationWaitsProceedsOnceApprovedAndEndsWhenRejected() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        // The certificate's environment is a partner's: the built-in partner profile asks first (mode approve).
+        emulator.clients().acm().addTagsToCertificate(request -> request.certificateArn(oldArn)
+                .tags(software.amazon.awssdk.services.acm.model.Tag.builder().key("environment").value("partner")
+                        .build()));
+        Wiring wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
+                .withTableName(TABLE).withRateLimits(RateLimits.UNLIMITED).withAlerts(routes.alertOptions()));
+        wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of(SCOPE.region())), 1);
+        io.certfleet.core.rotation.ApproveRotation approvals = wiring.rotation().approveRotation();
+        routing.drain(routes.alertQueueUrl());
+
+        java.util.concurrent.CompletableFuture<JsonNode> rejected = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> rotateUnchecked(Map.of("to", newArn, "rotationId", "reject-1",
+                        "approvalPollSeconds", 1)));
+        awaitStatus(wiring, "reject-1", RotationStatus.WAITING_APPROVAL);
+        approvals.decide("reject-1", false, "bob", "partners asked to wait");
+        JsonNode ended = rejected.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(ended.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(ended.path("reason").asText()).isEqualTo("rejected by bob: partners asked to wait");
+        assertThat(served()).as("nothing swapped").isEqualTo(new ServedState(oldArn, List.of(payArn)));
+
+        java.util.concurrent.CompletableFuture<JsonNode> approved = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> rotateUnchecked(Map.of("to", newArn, "rotationId", "approve-1",
+                        "approvalPollSeconds", 1)));
+        awaitStatus(wiring, "approve-1", RotationStatus.WAITING_APPROVAL);
+        assertThat(served()).as("nothing swapped before the approval").isEqualTo(new ServedState(oldArn,
+                List.of(payArn)));
+        assertThat(approvals.decide("approve-1", true, "alice", null).message())
+                .isEqualTo("alice requested this rotation and cannot approve it (separation of duties)");
+        assertThat(approvals.decide("approve-1", true, "bob", null).recorded()).isTrue();
+
+        assertThat(approved.get(2, java.util.concurrent.TimeUnit.MINUTES).path("status").asText())
+                .isEqualTo("SUCCEEDED");
+        assertThat(served()).isEqualTo(new ServedState(newArn, List.of(payArn)));
+        assertThat(routing.drainAlerts(routes.alertQueueUrl())).extracting(LocalAlertRouting.ReceivedAlert::subject)
+                .contains("[certfleet] approve the rotation of CN=shop.workflow.test?");
+    }
+
+    private static void awaitStatus(Wiring wiring, String rotationId, RotationStatus status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var found = wiring.rotation().rotations().find(rotationId);
+            if (found.isPresent() && found.get().status() == status) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("rotation " + rotationId + " never reached " + status);
+    }
+
+    private JsonNode rotateUnchecked(Map<String, Object> extra) {
+        try {
+            return rotate(extra);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theSynthesizedDefinitionIsValidAmazonStatesLanguage() throws Exception {
         Path definition = Files.createTempFile("rotation", ".asl.json");
         Files.writeString(definition, SynthesizedTemplates.definition(template, "StagedRotationStateMachine")
@@ -199,12 +259,13 @@ class RotationWorkflowLocalIT {
                 "CERTFLEET_ALERT_TOPIC_ARN", routes.topicArn(),
                 "CERTFLEET_CONNECT_TO", loadBalancer + ":443:127.0.0.1:" + endpoint.port(),
                 "CERTFLEET_PROBE_CA_FILES", caFile.toString()));
+        Path log = RUNTIME_LOG.resolveSibling("rotation-runtime-" + input.getOrDefault("rotationId", "run") + ".log");
         try (DeployedFunctions functions = DeployedFunctions.start(DeployedFunctions.handlers(template,
-                "StagedRotation"), environment, RUNTIME_LOG)) {
+                "StagedRotation"), environment, log)) {
             LocalStateMachine.Execution execution = new LocalStateMachine(LOCALSTACK).run(definition,
                     JSON.writeValueAsString(input), functions.endpoint(), Map.of(), Duration.ofMinutes(3));
-            assertThat(execution.succeeded()).as("execution log:%n%s%nruntime log: %s", execution.log(),
-                    RUNTIME_LOG).isTrue();
+            assertThat(execution.succeeded()).as("execution log:%n%s%nruntime log: %s", execution.log(), log)
+                    .isTrue();
             return JSON.readTree(execution.output());
         } finally {
             Files.deleteIfExists(definition);

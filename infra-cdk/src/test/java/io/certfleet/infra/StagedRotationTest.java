@@ -45,6 +45,14 @@ class StagedRotationTest {
                 .asText()).isEqualTo("VerifyRestored");
         assertThat(states.path("RestoreAll").path("Catch").get(0).path("Next").asText()).isEqualTo("RolledBack");
         assertThat(states.path("Issue").path("Catch").get(0).path("Next").asText()).isEqualTo("FailStep");
+        // The approval gate is a Wait + check loop: no task token, so the same definition runs locally.
+        assertThat(states.path("WaitForApproval").path("SecondsPath").asText()).isEqualTo("$.start.approvalPollSeconds");
+        assertThat(states.path("WaitForApproval").path("Next").asText()).isEqualTo("CheckApproval");
+        assertThat(states.path("ApprovalDecided").path("Choices").toString())
+                .contains("\"StringEquals\":\"APPROVED\",\"Next\":\"WindowOrIssue\"")
+                .contains("\"StringEquals\":\"PENDING\",\"Next\":\"WaitForApproval\"");
+        assertThat(states.path("ApprovalDecided").path("Default").asText()).isEqualTo("NotApproved");
+        assertThat(asl.toString()).doesNotContain("waitForTaskToken");
     }
 
     @Test
@@ -63,9 +71,10 @@ class StagedRotationTest {
             }
         }
         assertThat(tasks).as("Start, Issue, Swap, CanaryCheck, Judge, WaveDone, Succeeded, Rollback, Restore, "
-                + "VerifyRestored, RolledBack, FailStep, NotIssued, Detached").hasSize(14);
+                + "VerifyRestored, RolledBack, FailStep, NotIssued, Detached, CheckApproval").hasSize(15);
         // The ends (Result) come only after a Recorder task that releases the lock, or before the lock was taken.
-        Set<String> intoResult = Set.of("Succeeded", "RolledBack", "FailStep", "NotIssued", "Detached");
+        Set<String> intoResult = Set.of("Succeeded", "RolledBack", "FailStep", "NotIssued", "Detached",
+                "NotApproved");
         states().fields().forEachRemaining(state -> {
             if (state.getValue().path("Next").asText().equals("Result")) {
                 assertThat(intoResult).contains(state.getKey());

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The rotation workflow's bookkeeping: {@code wave} (is wave {@code index} complete?), {@code touched} (the bindings
- * a rollback puts back), and the ends {@code succeeded}, {@code rolledBack}, {@code failed}, {@code detached} (a local
+ * a rollback puts back), {@code approval} (where the approval gate stands), and the ends {@code succeeded}, {@code rolledBack}, {@code failed}, {@code detached} (a local
  * run that waits for a change window ends there), each releasing the lock.
  */
 public final class RotationFinishHandler implements RequestStreamHandler {
@@ -45,8 +45,10 @@ public final class RotationFinishHandler implements RequestStreamHandler {
             case "rolledBack" -> RotationRequests.ended(finish.rolledBack(id));
             case "failed" -> RotationRequests.ended(finish.failed(id, step.cause()));
             case "detached" -> RotationRequests.ended(finish.detached(id));
+            case "approval" -> RotationRequests.approval(rotation.approveRotation().check(id),
+                    rotation.rotations().load(id));
             default -> throw new InvalidEventException("'action' must be wave, touched, succeeded, rolledBack, "
-                    + "failed or detached, got '" + step.action() + "'");
+                    + "failed, detached or approval, got '" + step.action() + "'");
         });
     }
 }

@@ -16,6 +16,7 @@ import io.certfleet.core.probe.DiagnoseEndpoint;
 import io.certfleet.core.probe.ProbeEndpoints;
 import io.certfleet.core.probe.TrustMaterial;
 import io.certfleet.core.probe.fleet.BindingTargets;
+import io.certfleet.core.rotation.ApproveRotation;
 import io.certfleet.core.rotation.CanaryCheck;
 import io.certfleet.core.rotation.CanaryProber;
 import io.certfleet.core.rotation.CircuitBreaker;
@@ -80,7 +81,13 @@ public final class RotationWiring {
     }
 
     public StartRotation startRotation() {
-        return new StartRotation(rotations(), wiring.rotationLocks(), breaker(), wiring.events(), wiring.clock());
+        return new StartRotation(rotations(), wiring.rotationLocks(), breaker(), wiring.events(), approveRotation(),
+                wiring.clock());
+    }
+
+    public ApproveRotation approveRotation() {
+        return new ApproveRotation(rotations(), wiring.events(), wiring.owners(), wiring.rotationLocks(),
+                wiring.clock());
     }
 
     public IssueReplacement issueReplacement() {

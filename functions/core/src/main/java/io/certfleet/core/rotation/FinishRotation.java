@@ -145,17 +145,22 @@ public final class FinishRotation {
     }
 
     /**
-     * A local run that would wait for a change window ends instead ({@link RotationStatus#WAITING_WINDOW}), its lock
-     * released: run it again inside the window, or let the deployed workflow wait by itself.
+     * A local run that would wait for a change window or an approval ends instead
+     * ({@link RotationStatus#WAITING_WINDOW}, {@link RotationStatus#WAITING_APPROVAL}), its lock released: resume it
+     * later, or let the deployed workflow wait by itself.
      */
     public Rotation detached(String rotationId) {
         Rotation rotation = rotations.load(rotationId);
         if (rotation.status().finished()) {
             return rotation;
         }
-        Rotation waiting = rotation.withStatus(RotationStatus.WAITING_WINDOW, "outside the change windows: the "
-                + "rotation may swap from " + rotation.notBefore() + " (run it again then; the deployed workflow "
-                + "waits by itself)", clock.instant());
+        Rotation waiting = rotation.status() == RotationStatus.WAITING_APPROVAL
+                ? rotation.withStatus(RotationStatus.WAITING_APPROVAL, "waits for an approval until "
+                        + rotation.approval().deadline() + ": after it, certfleet rotate --resume "
+                        + rotationId, clock.instant())
+                : rotation.withStatus(RotationStatus.WAITING_WINDOW, "outside the change windows: the rotation "
+                        + "may swap from " + rotation.notBefore() + " (run it again then; the deployed workflow "
+                        + "waits by itself)", clock.instant());
         rotations.save(waiting);
         lock.release(rotation.certificateArns(), rotationId);
         return waiting;

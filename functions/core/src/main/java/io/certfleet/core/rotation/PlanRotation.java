@@ -71,7 +71,10 @@ public final class PlanRotation {
         if (request.rotationId() != null) {
             Optional<Rotation> existing = rotations.find(request.rotationId());
             if (existing.isPresent()) {
-                return existing.get(); // a retried plan step: the first plan stands
+                return existing.get(); // a retried plan step, or a resumed rotation: the first plan stands
+            }
+            if (request.certificate().isBlank()) {
+                return refused(request, "no rotation " + request.rotationId() + " to resume", clock.instant());
             }
         }
         Instant now = clock.instant();

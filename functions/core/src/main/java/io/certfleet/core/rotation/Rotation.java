@@ -36,9 +36,13 @@ public record Rotation(String rotationId, String sha256, String subject, String 
 
     /** Who decided on an approval, and when; {@code approved} null while undecided. */
     public record Approval(Instant requestedAt, Instant deadline, Boolean approved, String decidedBy,
-                           Instant decidedAt) {
+                           Instant decidedAt, String reason) {
         public boolean pending() {
             return approved == null;
+        }
+
+        public Approval decided(boolean approve, String by, Instant at, String why) {
+            return new Approval(requestedAt, deadline, approve, by, at, why);
         }
     }
 

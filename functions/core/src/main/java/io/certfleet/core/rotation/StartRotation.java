@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Use case: takes the lock for a planned rotation (every location of the certificate, all or none) and announces it;
- * refuses it, naming why, when another rotation holds the lock or the circuit breaker is open. A retried start by the
- * same rotation renews its own lease.
+ * refuses it, naming why, when another rotation holds the lock or the circuit breaker is open; asks for an approval
+ * when its profile's mode says so. A retried start by the same rotation renews its own lease; a resumed one (after
+ * an approval) goes on.
  */
 public final class StartRotation {
 
@@ -24,14 +25,16 @@ public final class StartRotation {
     private final RotationLock lock;
     private final CircuitBreaker breaker;
     private final EventPublisher events;
+    private final ApproveRotation approvals;
     private final Clock clock;
 
     public StartRotation(RotationStore rotations, RotationLock lock, CircuitBreaker breaker, EventPublisher events,
-                         Clock clock) {
+                         ApproveRotation approvals, Clock clock) {
         this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.lock = Objects.requireNonNull(lock, "lock");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
         this.events = Objects.requireNonNull(events, "events");
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -65,6 +68,10 @@ public final class StartRotation {
             extra.put("notBefore", rotation.notBefore() == null ? null : rotation.notBefore().toString());
             events.publish(List.of(RotationEvents.of(RotationEvents.STARTED, rotation, now, extra)));
             rotation = rotation.withEvent(RotationEvents.STARTED, now);
+            rotations.save(rotation);
+        }
+        if (ApproveRotation.needsApproval(rotation)) {
+            return approvals.request(rotation); // waits (WAITING_APPROVAL) until someone decides
         }
         Rotation running = rotation.withStatus(rotation.notBefore() != null && rotation.notBefore().isAfter(now)
                 ? RotationStatus.WAITING_WINDOW : RotationStatus.RUNNING, null, now);

@@ -41,7 +41,15 @@ public final class SwapBinding {
         }
         SwapTarget target = binding.target();
         if (binding.before() == null) {
-            ServedState now = switches.read(target);
+            ServedState now;
+            try {
+                now = switches.read(target);
+            } catch (SwapException failure) {
+                if (failure.retryable()) {
+                    throw failure;
+                }
+                return finish(rotationId, binding.withResult(BindingResult.FAILED, List.of(), failure.getMessage()));
+            }
             if (!serves(target, now, target.certificateArn()) && !serves(target, now, binding.replacementArn())) {
                 return finish(rotationId, binding.withResult(BindingResult.FAILED, List.of(), target.describe()
                         + " serves " + now.certificate() + " now, neither the old certificate nor the replacement: "

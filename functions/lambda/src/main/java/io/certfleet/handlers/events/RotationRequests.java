@@ -3,6 +3,7 @@ package io.certfleet.handlers.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.certfleet.core.policy.rotation.IssuerChoice;
 import io.certfleet.core.policy.rotation.WaveSize;
+import io.certfleet.core.rotation.ApproveRotation;
 import io.certfleet.core.rotation.FinishRotation;
 import io.certfleet.core.rotation.Rotation;
 import io.certfleet.core.rotation.RotationBinding;
@@ -32,8 +33,11 @@ public final class RotationRequests {
      * A request to rotate, whether only the plan is wanted, and whether the run ends rather than waits for a change
      * window (a local run).
      */
-    public record Start(RotationRequest request, boolean dryRun, boolean detach) {
+    public record Start(RotationRequest request, boolean dryRun, boolean detach, long approvalPollSeconds) {
     }
+
+    /** How often a waiting rotation asks whether it was approved (the deployed workflow's Wait). */
+    public static final long APPROVAL_POLL_SECONDS = 300;
 
     /** A workflow input, or a {@code RotationRequested} event (its detail is the same request). */
     public static Start readStart(InputStream input) {
@@ -45,7 +49,11 @@ public final class RotationRequests {
             }
             node = node.path("detail");
         }
-        String certificate = text(node, "certificate");
+        boolean resume = node.path("resume").asBoolean(false);
+        if (resume && optional(node, "rotationId") == null) {
+            throw new InvalidEventException("'resume' needs the 'rotationId' to resume");
+        }
+        String certificate = resume && optional(node, "certificate") == null ? "" : text(node, "certificate");
         String requestedBy = text(node, "requestedBy");
         String to = optional(node, "to");
         IssuerChoice issuer = null;
@@ -76,8 +84,10 @@ public final class RotationRequests {
         }
         boolean dryRun = node.path("dryRun").asBoolean(false);
         boolean detach = node.path("detach").asBoolean(false);
+        long poll = node.hasNonNull("approvalPollSeconds") ? number(node, "approvalPollSeconds", 1, 86_400)
+                : APPROVAL_POLL_SECONDS;
         return new Start(new RotationRequest(certificate, to, issuer, waves, bake, checks, requestedBy,
-                reason == null ? List.of() : List.of(reason), rotationId), dryRun, detach);
+                reason == null ? List.of() : List.of(reason), rotationId), dryRun, detach, poll);
     }
 
     /** A signal to a running rotation: a rollback asked for, or an alarm naming the resources it watches. */
@@ -171,6 +181,9 @@ public final class RotationRequests {
                     .toList());
         }
         out.put("waves", waves);
+        out.put("ended", rotation.status().finished());
+        out.put("waitForApproval", rotation.status() == io.certfleet.core.rotation.RotationStatus.WAITING_APPROVAL);
+        out.put("approvalPollSeconds", start.approvalPollSeconds());
         out.put("waitForWindow", rotation.notBefore() != null);
         out.put("notBefore", rotation.notBefore() == null ? null : rotation.notBefore().toString());
         out.put("reason", rotation.reason());
@@ -179,6 +192,13 @@ public final class RotationRequests {
 
     public static Map<String, Object> wave(FinishRotation.WaveResult result) {
         return Map.of("ok", result.ok(), "last", result.last(), "causes", result.causes());
+    }
+
+    /** The approval check's output: the decision, and the rotation as it stands. */
+    public static Map<String, Object> approval(ApproveRotation.Decision decision, Rotation rotation) {
+        Map<String, Object> out = new LinkedHashMap<>(ended(rotation));
+        out.put("decision", decision.name());
+        return out;
     }
 
     public static Map<String, Object> ended(Rotation rotation) {
