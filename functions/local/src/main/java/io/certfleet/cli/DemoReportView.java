@@ -86,8 +86,12 @@ final class DemoReportView {
         }
         table.print(out);
         for (Demo.Rotated rotated : remediation.rotations()) {
+            var approval = rotated.rotation().approval();
+            String approved = approval == null || approval.pending() ? "" : " (" + (approval.approved()
+                    ? "approved" : "rejected") + " by " + approval.decidedBy() + ")";
             out.printf("  %s: %s -> %s%n", rotated.host(), rotated.story(), rotated.rotation().status()
                     == io.certfleet.core.rotation.RotationStatus.SUCCEEDED ? "replaced everywhere it is served"
+                    + approved
                     : rotated.rotation().status() + ": " + rotated.bindings().stream().map(binding -> String.valueOf(
                             binding.detail())).distinct().collect(Collectors.joining("; ")));
         }

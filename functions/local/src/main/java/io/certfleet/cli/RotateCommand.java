@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
         description = {"Rotates a certificate in waves: swap, prove with a canary handshake, roll back on failure.",
                 "Runs the deployed rotation workflow on this machine against the AWS of the environment "
                         + "(AWS_ENDPOINT_URL).",
-                "Exit 0 succeeded (or planned, with --dry-run); 1 rolled back, failed, or waiting for a change "
-                        + "window; 2 usage; 3 could not start (lock held, breaker open, AWS unreachable)."})
+                "Exit 0 succeeded (or planned, with --dry-run); 1 rolled back, failed, rejected, or waiting for an "
+                        + "approval or a change window (then: certfleet rotate --resume ID); 2 usage; 3 could not "
+                        + "start (lock held, breaker open, AWS unreachable)."})
 final class RotateCommand implements Callable<Integer> {
 
     @Spec
@@ -52,9 +53,13 @@ final class RotateCommand implements Callable<Integer> {
     @Mixin
     InventoryOptions inventory;
 
-    @Option(names = "--certificate", required = true, paramLabel = "ARN|SHA256",
+    @Option(names = "--certificate", paramLabel = "ARN|SHA256",
             description = "The certificate: an ACM or IAM ARN of any of its locations, or its SHA-256.")
     String certificate;
+
+    @Option(names = "--resume", paramLabel = "ID",
+            description = "Goes on with a rotation that ended waiting (for an approval, or a change window).")
+    String resume;
 
     @Option(names = "--to", paramLabel = "ARN", description = "A replacement already imported into ACM.")
     String to;
@@ -140,7 +145,16 @@ final class RotateCommand implements Callable<Integer> {
 
     private Map<String, Object> input() {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("certificate", certificate);
+        if ((certificate == null) == (resume == null)) {
+            throw new ParameterException(spec.commandLine(), "name the certificate (--certificate ARN|SHA256) or the "
+                    + "rotation to go on with (--resume ID), one of the two");
+        }
+        if (resume != null) {
+            input.put("rotationId", resume);
+            input.put("resume", true);
+        } else {
+            input.put("certificate", certificate);
+        }
         if (to != null) {
             if (issuer != null) {
                 throw new ParameterException(spec.commandLine(), "--to and --issuer exclude each other: --to is the "

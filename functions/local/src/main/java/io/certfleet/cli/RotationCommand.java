@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code certfleet rotation list|show|rollback|breaker}: rotations as the inventory records them. */
 @Command(name = "rotation", mixinStandardHelpOptions = true,
         description = "Reads and steers rotations (see 'certfleet rotate' to start one).",
-        subcommands = {RotationCommand.ListRotations.class, RotationCommand.Show.class, RotationCommand.Rollback.class,
-                RotationCommand.Breaker.class})
+        subcommands = {RotationCommand.ListRotations.class, RotationCommand.Show.class, RotationCommand.Approve.class,
+                RotationCommand.Reject.class, RotationCommand.Rollback.class, RotationCommand.Breaker.class})
 final class RotationCommand implements Runnable {
 
     @Spec
@@ -101,6 +101,64 @@ final class RotationCommand implements Runnable {
                 }
                 return RotateCommand.exitCode(found.status());
             }
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = {"Approves a rotation waiting for an approval (mode approve). Not its requester; among the "
+                    + "profile's approvers or the owner when the profile names approvers.",
+                    "The deployed workflow goes on by itself; a local one: certfleet rotate --resume ID."})
+    static final class Approve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        InventoryOptions inventory;
+
+        @Parameters(paramLabel = "ID", description = "The rotation's id.")
+        String rotationId;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who approves.")
+        String by;
+
+        @Override
+        public Integer call() {
+            return decide(spec, inventory, rotationId, true, by, null);
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true,
+            description = "Rejects a rotation waiting for an approval: it ends, nothing swapped.")
+    static final class Reject implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        InventoryOptions inventory;
+
+        @Parameters(paramLabel = "ID", description = "The rotation's id.")
+        String rotationId;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who rejects.")
+        String by;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why (recorded, told to the owner).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            return decide(spec, inventory, rotationId, false, by, reason);
+        }
+    }
+
+    private static int decide(CommandSpec spec, InventoryOptions inventory, String rotationId, boolean approve,
+                              String by, String reason) {
+        try (AwsClients aws = AwsClients.fromEnvironment()) {
+            var outcome = inventory.readingWiring(aws).rotation().approveRotation().decide(rotationId, approve, by,
+                    reason);
+            (outcome.recorded() ? spec.commandLine().getOut() : spec.commandLine().getErr())
+                    .println((outcome.recorded() ? "" : "certfleet: ") + outcome.message());
+            return outcome.recorded() ? ExitCode.OK : ExitCode.FINDINGS;
         }
     }
 

@@ -18,6 +18,7 @@ import io.certfleet.core.probe.fleet.ScopeProbeResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certfleet.core.rotation.Rotation;
 import io.certfleet.core.rotation.RotationBinding;
+import io.certfleet.core.rotation.RotationStatus;
 import io.certfleet.core.rotation.RotationStore;
 import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.local.pki.KeyType;
@@ -81,6 +82,8 @@ public final class Demo {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Who approves the demo's partner rotation (not its requester, certfleet-demo). */
+    static final String APPROVER = "security-lead";
 
     private final Wiring wiring;
 
@@ -138,7 +141,8 @@ public final class Demo {
         replacements.put("pay", fleet.replacement(seeded, "pay", KeyType.EC_P256));
         Map<String, String> stories = Map.of(
                 "checkout", "2 days left; default of a listener that also serves an SNI certificate",
-                "partners", "incomplete chain: the replacement is imported with its intermediate",
+                "partners", "incomplete chain, fixed by a replacement imported with its intermediate; a partner "
+                        + "profile, so it waited for an approval",
                 "pay", "SNI certificate of the same listener, behind a stale proxy that keeps the old one");
         EmulatedEndpoint.Keys keys = DemoEndpoints.keysOf(seeded);
         Map<String, String> targets = new LinkedHashMap<>();
@@ -199,6 +203,16 @@ public final class Demo {
             }
             String rotationId = JSON.readTree(run.execution().output()).path("rotationId").asText();
             RotationStore store = rotating.rotation().rotations();
+            if (store.load(rotationId).status() == RotationStatus.WAITING_APPROVAL) {
+                // Someone other than the requester approves, and the rotation goes on where it waited.
+                rotating.rotation().approveRotation().decide(rotationId, true, APPROVER, "planned with the partner");
+                run = local.run(rotating, JSON.writeValueAsString(Map.of("rotationId", rotationId, "resume", true,
+                        "requestedBy", "certfleet-demo", "detach", true)), Duration.ofMinutes(2));
+                if (!run.execution().succeeded()) {
+                    throw new IllegalStateException("the rotation workflow failed for " + host + ": "
+                            + run.execution().log().strip());
+                }
+            }
             return new Rotated(host, story, store.load(rotationId), store.bindings(rotationId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the rotation workflow locally: " + e.getMessage(), e);

@@ -136,8 +136,10 @@ public final class DemoFleet {
         try (FleetSeeder.Account west = seeder.in(payments, Region.EU_WEST_1)) {
             // Imported without its intermediate, as happens: the load balancer serves an incomplete chain.
             IssuedCertificate partnersLeaf = leaf(issuer, "partners", KeyType.RSA_3072, 29);
+            // A partner integration: the partner profile asks for an approval before a rotation.
             String partners = importOrReimport(west, new IssuedCertificate(partnersLeaf.certificate(),
-                    partnersLeaf.keyPair(), List.of()), "partners", demo);
+                    partnersLeaf.keyPair(), List.of()), "partners", Map.of(DEMO_TAG, "true", "environment",
+                    "partner"));
             west.classicLoadBalancer("demo-partners", Map.of(), 443, partners);
             place("partners", BindingType.ELB_LISTENER, "loadbalancer/demo-partners:443", payments,
                     Region.EU_WEST_1, partners);

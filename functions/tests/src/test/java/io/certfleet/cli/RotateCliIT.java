@@ -144,6 +144,39 @@ class RotateCliIT {
     }
 
     @Test
+    void aRotationWaitingForApprovalGoesOnWithResumeOnceSomeoneElseApproves() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener,
+                new EmulatedEndpoint.Keys().add(old).add(replacement));
+        emulator.clients().acm().addTagsToCertificate(request -> request.certificateArn(oldArn)
+                .tags(software.amazon.awssdk.services.acm.model.Tag.builder().key("environment").value("iot")
+                        .build()));
+        Wiring wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
+                .withTableName(TABLE).withRateLimits(RateLimits.UNLIMITED));
+        wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(),
+                List.of(AwsEmulator.REGION.id())), 1);
+
+        CliProcess.Result waiting = rotate("--to", newArn, "--json");
+        String id = JSON.readTree(waiting.out()).path("rotationId").asText();
+        CliProcess.Result byRequester = CliProcess.run(environment, "rotation", "approve", "--table", TABLE, id,
+                "--by", "alice");
+        CliProcess.Result approved = CliProcess.run(environment, "rotation", "approve", "--table", TABLE, id,
+                "--by", "bob");
+        CliProcess.Result resumed = CliProcess.run(environment, "rotate", "--table", TABLE, "--resume", id,
+                "--connect-to", emulator.clients().elasticLoadBalancingV2().describeLoadBalancers().loadBalancers()
+                        .getFirst().dnsName() + ":443:127.0.0.1:" + endpoint.port(), "--ca-file", caFile.toString(),
+                "--json");
+
+        assertThat(waiting.exitCode()).as(waiting.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(JSON.readTree(waiting.out()).path("status").asText()).isEqualTo("WAITING_APPROVAL");
+        assertThat(byRequester.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(byRequester.err()).contains("alice requested this rotation and cannot approve it");
+        assertThat(approved.exitCode()).as(approved.err()).isZero();
+        assertThat(approved.out()).contains("approved by bob");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(JSON.readTree(resumed.out()).path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void badCommandLinesExitTwoWithTheReason() {
         CliProcess.Result noCertificate = CliProcess.run(environment, "rotate", "--to", "arn:x");
         CliProcess.Result badWaves = CliProcess.run(environment, "rotate", "--certificate", "arn:x", "--waves",

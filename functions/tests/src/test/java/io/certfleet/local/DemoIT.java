@@ -98,8 +98,13 @@ class DemoIT {
                     .containsPattern("pay.demo.certfleet.test +\\S+ +ROLLED_BACK +ELBv2 demo-checkout:443 \\(SNI\\) "
                             + "+ROLLED_BACK +WRONG_CERTIFICATE")
                     .contains("put back, and the old certificate is served again")
-                    .contains("Events on bus certfleet: {RotationRolledBack=1, RotationStarted=3, "
-                            + "RotationSucceeded=2, RotationWaveCompleted=2}")
+                    .contains("partners: incomplete chain, fixed by a replacement imported with its intermediate; a "
+                            + "partner profile, so it waited for an approval -> replaced everywhere it is served "
+                            + "(approved by security-lead)")
+                    .contains("Events on bus certfleet: {RotationApprovalRequested=1, RotationRolledBack=1, "
+                            + "RotationStarted=3, RotationSucceeded=2, RotationWaveCompleted=2}")
+                    .containsPattern("payments-team +\\[certfleet\\] approve the rotation of "
+                            + "CN=partners.demo.certfleet.test,O=certfleet demo\\?")
                     .containsPattern("payments-web +\\[certfleet critical\\] rotation of "
                             + "CN=pay.demo.certfleet.test,O=certfleet demo rolled back");
             String after = remediation.substring(remediation.indexOf("Endpoints on the wire after remediation"));
