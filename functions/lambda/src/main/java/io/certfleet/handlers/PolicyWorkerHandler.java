@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The policy step of the scan workflow: judges one account-region's certificates and endpoints (configuration,
- * wire, and the two compared), stores the findings with their history and publishes their changes as events.
+ * wire, and the two compared), stores the findings with their history and publishes their changes as events; then
+ * asks for the rotation of the certificates that need one ({@code RotationRequested}, at most daily each).
  */
 public final class PolicyWorkerHandler implements RequestStreamHandler {
 
@@ -32,7 +33,8 @@ public final class PolicyWorkerHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         WorkItem item = ScanRequests.readWorkItem(input);
         List<PolicyRun> runs = wiring.evaluatePolicy().evaluate(item.scope(), item.includesGlobalSources());
-        context.getLogger().log(EventJson.toJson(PolicyJson.runs(runs)));
+        List<String> rotations = wiring.rotation().requestRotations().request(runs);
+        context.getLogger().log(EventJson.toJson(PolicyJson.runs(runs)) + " rotations requested: " + rotations);
         EventJson.write(output, PolicyJson.runs(runs));
     }
 }

@@ -3,6 +3,7 @@ package io.certfleet.wiring;
 import io.certfleet.adapters.aws.ScopedClients;
 import io.certfleet.adapters.aws.acm.AcmCertificateReader;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbCircuitBreaker;
+import io.certfleet.adapters.aws.dynamodb.DynamoDbRotationRequests;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbRotationStore;
 import io.certfleet.adapters.aws.elb.CloudWatchNegotiationMetrics;
 import io.certfleet.adapters.aws.rotation.AwsBindingSwitches;
@@ -24,6 +25,7 @@ import io.certfleet.core.rotation.FinishRotation;
 import io.certfleet.core.rotation.IssueReplacement;
 import io.certfleet.core.rotation.PlanRotation;
 import io.certfleet.core.rotation.RequestRollback;
+import io.certfleet.core.rotation.RequestRotations;
 import io.certfleet.core.rotation.RotationStore;
 import io.certfleet.core.rotation.StartRotation;
 import io.certfleet.core.rotation.SwapBinding;
@@ -110,6 +112,12 @@ public final class RotationWiring {
     public FinishRotation finishRotation() {
         return new FinishRotation(rotations(), wiring.events(), wiring.owners(), breaker(), wiring.rotationLocks(),
                 wiring.clock());
+    }
+
+    /** The policy's rotation requests, after each account-region's judgement. */
+    public RequestRotations requestRotations() {
+        return new RequestRotations(wiring.inventory(), wiring.policies(), new DynamoDbRotationRequests(
+                wiring.aws().dynamoDb(), wiring.settings().tableName()), wiring.events(), wiring.clock());
     }
 
     public RequestRollback requestRollback() {

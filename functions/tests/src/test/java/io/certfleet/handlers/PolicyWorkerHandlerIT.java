@@ -69,10 +69,17 @@ class PolicyWorkerHandlerIT {
                 .scope(scope).facts(InventoryFixtures.facts("soon.example.com", Instant.now().plus(Duration.ofDays(3))))
                 .build());
 
+        java.util.List<String> log = new java.util.ArrayList<>();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         new PolicyWorkerHandler(wiring).handleRequest(SampleEvents.open("policy-worker-item.json"), output,
-                new LocalLambdaContext("certfleet-test", line -> { }));
+                new LocalLambdaContext("certfleet-test", log::add));
         JsonNode result = JSON.readTree(output.toByteArray());
+        // 3 days left, inside public-web's rotation window: the judge asked for its rotation (once a day).
+        assertThat(log).anySatisfy(line -> assertThat(line).endsWith("rotations requested: "
+                + "[arn:aws:acm:us-east-1:123456789012:certificate/soon]"));
+        new PolicyWorkerHandler(wiring).handleRequest(SampleEvents.open("policy-worker-item.json"),
+                new ByteArrayOutputStream(), new LocalLambdaContext("certfleet-test", log::add));
+        assertThat(log.getLast()).endsWith("rotations requested: []");
 
         assertThat(result.path("scopes")).hasSize(2);
         JsonNode regional = result.path("scopes").get(0);
