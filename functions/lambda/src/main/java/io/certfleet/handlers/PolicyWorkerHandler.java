@@ -33,7 +33,12 @@ public final class PolicyWorkerHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         WorkItem item = ScanRequests.readWorkItem(input);
         List<PolicyRun> runs = wiring.evaluatePolicy().evaluate(item.scope(), item.includesGlobalSources());
-        List<String> rotations = wiring.rotation().requestRotations().request(runs);
+        String rotations;
+        try {
+            rotations = wiring.rotation().requestRotations().request(runs).toString();
+        } catch (RuntimeException failure) { // the judgement stands; the next run asks again
+            rotations = "none, the requests could not be sent: " + failure.getMessage();
+        }
         context.getLogger().log(EventJson.toJson(PolicyJson.runs(runs)) + " rotations requested: " + rotations);
         EventJson.write(output, PolicyJson.runs(runs));
     }
