@@ -333,8 +333,9 @@ public final class StagedRotation extends Construct {
                 "dynamodb:PutItem"), List.of(table)));
         canary.addToRolePolicy(statement("ReadDeploymentAndMetrics", RotationPermissions.CANARY_ACTIONS,
                 List.of("*")));
+        // GetItem/PutItem: the rotation; DeleteItem: the locks; Query/UpdateItem: ROTATION_FAILED findings.
         finish.addToRolePolicy(statement("RecordEnds", List.of("dynamodb:GetItem", "dynamodb:Query",
-                "dynamodb:PutItem", "dynamodb:DeleteItem"), List.of(table)));
+                "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"), List.of(table)));
         bus.grantPutEventsTo(finish);
         // Signals: finds running rotations (the newest of the table's rotation items) and marks them.
         signal.function().addToRolePolicy(statement("MarkRotations", List.of("dynamodb:GetItem", "dynamodb:Query",

@@ -95,7 +95,7 @@ class StagedRotationTest {
                 "StagedRotationCanary", concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
                         "sts:AssumeRole"), RotationPermissions.CANARY_ACTIONS),
                 "StagedRotationRecorder", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                        "dynamodb:DeleteItem", "events:PutEvents", "sns:Publish"),
+                        "dynamodb:DeleteItem", "dynamodb:UpdateItem", "events:PutEvents", "sns:Publish"),
                 "StagedRotationSignals", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
                         "dynamodb:PutItem", "events:PutEvents"));
         expected.forEach((function, actions) -> {

@@ -111,7 +111,7 @@ public final class RotationWiring {
 
     public FinishRotation finishRotation() {
         return new FinishRotation(rotations(), wiring.events(), wiring.owners(), breaker(), wiring.rotationLocks(),
-                wiring.clock());
+                wiring.findingStore(), wiring.clock());
     }
 
     /** The policy's rotation requests, after each account-region's judgement. */

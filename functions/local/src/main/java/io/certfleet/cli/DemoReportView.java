@@ -161,6 +161,7 @@ final class DemoReportView {
             case CONFIGURATION -> "config: ";
             case WIRE -> "wire: ";
             case CONFIGURATION_VS_WIRE -> "config vs wire: ";
+            case ROTATION -> "rotation: ";
         } + String.join(", ", entry.getValue().stream().distinct().toList())).collect(Collectors.joining("; "));
     }
 

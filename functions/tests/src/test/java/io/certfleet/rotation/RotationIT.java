@@ -210,8 +210,23 @@ class RotationIT {
         });
         List<JsonNode> events = routing.drainEvents(routes.eventQueueUrl());
         assertThat(events).extracting(event -> event.path("detail-type").asText())
-                .containsExactly("RotationStarted", "RotationRolledBack");
+                .containsExactly("RotationStarted", "RotationRolledBack", "PolicyViolation");
         events.forEach(EventSchemas::assertValid);
+        assertThat(wiring.findingStore().open(SCOPE)).extracting(stored -> stored.finding().code())
+                .containsExactly(io.certfleet.core.finding.FindingCode.ROTATION_FAILED);
+        wiring.evaluatePolicy().evaluate(SCOPE);
+        assertThat(wiring.findingStore().open(SCOPE)).as("the policy does not resolve a rotation's outcome")
+                .extracting(stored -> stored.finding().code())
+                .contains(io.certfleet.core.finding.FindingCode.ROTATION_FAILED);
+
+        // The proxy is gone: the next rotation succeeds and resolves the finding.
+        endpoint.close();
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        RotationWiring live = rotation(wiring);
+        Rotation again = run(live, live.planRotation().plan(request(oldArn, newArn)).rotationId());
+        assertThat(again.status()).as(again.reason()).isEqualTo(RotationStatus.SUCCEEDED);
+        assertThat(wiring.findingStore().open(SCOPE)).extracting(stored -> stored.finding().code())
+                .doesNotContain(io.certfleet.core.finding.FindingCode.ROTATION_FAILED);
         assertThat(routing.drainAlerts(routes.alertQueueUrl())).singleElement().satisfies(alert -> {
             assertThat(alert.subject()).isEqualTo("[certfleet critical] rotation of CN=shop.rotation.test rolled "
                     + "back");

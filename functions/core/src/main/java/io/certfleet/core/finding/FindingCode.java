@@ -36,7 +36,9 @@ public enum FindingCode {
     SIGNATURE_NOT_ALLOWED(Severity.MEDIUM, "the certificate's signature algorithm is not one the profile allows",
             true),
     VALIDITY_TOO_LONG(Severity.MEDIUM, "the certificate's lifetime exceeds the profile's maximum", true),
-    MALFORMED_CERTIFICATE(Severity.HIGH, "the stored certificate or its chain cannot be parsed", true);
+    MALFORMED_CERTIFICATE(Severity.HIGH, "the stored certificate or its chain cannot be parsed", true),
+    ROTATION_FAILED(Severity.HIGH, "the certificate's last rotation failed or was rolled back: it still serves the "
+            + "certificate it was to replace", true);
 
     private final Severity defaultSeverity;
     private final String meaning;

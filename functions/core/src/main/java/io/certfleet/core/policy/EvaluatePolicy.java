@@ -181,6 +181,10 @@ public final class EvaluatePolicy {
             if (byKey.containsKey(finding.key())) {
                 continue;
             }
+            if (finding.side() == Side.ROTATION) {
+                stillOpen.add(stored); // a rotation's outcome: only a successful rotation resolves it
+                continue;
+            }
             if (notProbed) {
                 stillOpen.add(stored); // not probed this time: not fixed either
             } else {

@@ -14,7 +14,7 @@ import java.util.Map;
  * The events of a policy evaluation's changes; each detail follows its schema in {@code events/schemas/}
  * ({@code PolicyViolation}, {@code PolicyViolationResolved}, {@code HandshakeFailure}).
  */
-final class PolicyEvents {
+public final class PolicyEvents {
 
     private PolicyEvents() {
     }
@@ -22,7 +22,7 @@ final class PolicyEvents {
     /**
      * @param handshakeFailures per endpoint that newly fails handshakes, its findings that break them
      */
-    static List<CertfleetEvent> of(List<PolicyFinding> opened, List<StoredFinding> resolved,
+    public static List<CertfleetEvent> of(List<PolicyFinding> opened, List<StoredFinding> resolved,
                                    Collection<List<PolicyFinding>> handshakeFailures, Instant now) {
         List<CertfleetEvent> events = new ArrayList<>();
         for (PolicyFinding finding : opened) {

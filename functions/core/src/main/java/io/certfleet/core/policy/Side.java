@@ -7,5 +7,7 @@ public enum Side {
     /** On the wire: the endpoint's latest TLS probe. */
     WIRE,
     /** The configuration says one thing and the wire shows another. */
-    CONFIGURATION_VS_WIRE
+    CONFIGURATION_VS_WIRE,
+    /** A rotation's outcome: open until a rotation of the certificate succeeds (the policy never resolves it). */
+    ROTATION
 }

@@ -3,7 +3,14 @@ package io.certfleet.core.rotation;
 import io.certfleet.core.alerting.OwnerMessage;
 import io.certfleet.core.alerting.OwnerNotifier;
 import io.certfleet.core.events.CertfleetEvent;
+import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.events.EventPublisher;
+import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.FindingStore;
+import io.certfleet.core.policy.PolicyEvents;
+import io.certfleet.core.policy.PolicyFinding;
+import io.certfleet.core.policy.Side;
+import io.certfleet.core.policy.StoredFinding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,15 +42,17 @@ public final class FinishRotation {
     private final OwnerNotifier owners;
     private final CircuitBreaker breaker;
     private final RotationLock lock;
+    private final FindingStore findings;
     private final Clock clock;
 
     public FinishRotation(RotationStore rotations, EventPublisher events, OwnerNotifier owners,
-                          CircuitBreaker breaker, RotationLock lock, Clock clock) {
+                          CircuitBreaker breaker, RotationLock lock, FindingStore findings, Clock clock) {
         this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.events = Objects.requireNonNull(events, "events");
         this.owners = Objects.requireNonNull(owners, "owners");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
         this.lock = Objects.requireNonNull(lock, "lock");
+        this.findings = Objects.requireNonNull(findings, "findings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -84,6 +94,7 @@ public final class FinishRotation {
         List<RotationBinding> bindings = rotations.bindings(rotationId);
         publish(done, RotationEvents.SUCCEEDED, now, Map.of("bindings", RotationEvents.bindings(bindings),
                 "durationMs", Duration.between(rotation.startedAt(), now).toMillis()), "");
+        resolveFailures(done, now);
         lock.release(rotation.certificateArns(), rotationId);
         return rotations.load(rotationId);
     }
@@ -108,6 +119,7 @@ public final class FinishRotation {
         rotations.save(done);
         publish(done, RotationEvents.ROLLED_BACK, now, Map.of("causes", List.copyOf(causes),
                 "bindings", RotationEvents.bindings(bindings)), "");
+        openFailure(done, "rotation " + rotationId + " was rolled back: " + String.join("; ", causes), now);
         owners.notify(message(done, "critical", "[certfleet critical] rotation of " + done.subject()
                 + " rolled back", "certfleet put the old certificate back on every endpoint it had swapped.\n\n"
                 + "Why:\n  " + String.join("\n  ", causes) + "\n\nThe replacement " + done.replacementArn()
@@ -137,6 +149,7 @@ public final class FinishRotation {
         Rotation done = rotation.withStatus(RotationStatus.FAILED, why, now);
         rotations.save(done);
         publish(done, RotationEvents.FAILED, now, Map.of("causes", List.of(why)), "");
+        openFailure(done, "rotation " + rotationId + " failed: " + why, now);
         owners.notify(message(done, "high", "[certfleet high] rotation of " + done.subject() + " failed",
                 "certfleet could not rotate " + done.subject() + " and swapped nothing.\n\nWhy: " + why
                         + "\n\nRotation " + rotationId + ": certfleet rotation show " + rotationId));
@@ -164,6 +177,55 @@ public final class FinishRotation {
         rotations.save(waiting);
         lock.release(rotation.certificateArns(), rotationId);
         return waiting;
+    }
+
+    /**
+     * A {@code ROTATION_FAILED} finding on the certificate (its first location's account-region), with its
+     * {@code PolicyViolation} event: open until a rotation of it succeeds.
+     */
+    private void openFailure(Rotation rotation, String detail, Instant now) {
+        Optional<ScanScope> scope = scopeOf(rotation);
+        if (scope.isEmpty()) {
+            return;
+        }
+        PolicyFinding finding = new PolicyFinding(scope.get(), rotation.certificateArns().getFirst(),
+                PolicyFinding.CERTIFICATE, FindingCode.ROTATION_FAILED, FindingCode.ROTATION_FAILED.defaultSeverity(),
+                detail, Side.ROTATION, rotation.profile() == null ? "" : rotation.profile(),
+                rotation.owner() == null ? "" : rotation.owner(),
+                rotation.environment() == null ? "" : rotation.environment());
+        boolean alreadyOpen = findings.open(scope.get()).stream()
+                .anyMatch(stored -> stored.finding().key().equals(finding.key()));
+        findings.seen(List.of(finding), now);
+        if (!alreadyOpen) {
+            events.publish(PolicyEvents.of(List.of(finding), List.of(), List.of(), now));
+        }
+    }
+
+    /** A successful rotation resolves the certificate's earlier {@code ROTATION_FAILED} findings. */
+    private void resolveFailures(Rotation rotation, Instant now) {
+        Optional<ScanScope> scope = scopeOf(rotation);
+        if (scope.isEmpty()) {
+            return;
+        }
+        List<StoredFinding> failed = findings.open(scope.get()).stream()
+                .filter(stored -> stored.finding().code() == FindingCode.ROTATION_FAILED
+                        && rotation.certificateArns().contains(stored.finding().certificateArn())).toList();
+        if (!failed.isEmpty()) {
+            findings.resolved(failed, now);
+            events.publish(PolicyEvents.of(List.of(), failed, List.of(), now));
+        }
+    }
+
+    /** The account-region of the rotation's first location: {@code arn:aws:acm:REGION:ACCOUNT:...}, IAM global. */
+    static Optional<ScanScope> scopeOf(Rotation rotation) {
+        if (rotation.certificateArns().isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts = rotation.certificateArns().getFirst().split(":", 6);
+        if (parts.length < 6 || !parts[4].matches("\\d{12}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScanScope(parts[4], parts[2].equals("iam") ? ScanScope.GLOBAL_REGION : parts[3]));
     }
 
     private void publish(Rotation rotation, String type, Instant at, Map<String, Object> extra, String marker) {
