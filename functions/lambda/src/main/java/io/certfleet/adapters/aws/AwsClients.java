@@ -88,6 +88,11 @@ public final class AwsClients implements AutoCloseable {
         return new AwsClients(otherSettings, otherInterceptors, httpClient, false, retries);
     }
 
+    /** The interceptors every client of this instance has (call recording, rate limits). */
+    public List<ExecutionInterceptor> interceptors() {
+        return interceptors;
+    }
+
     public AwsSettings settings() {
         return settings;
     }

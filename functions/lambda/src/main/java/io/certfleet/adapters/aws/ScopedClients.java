@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 /**
  * Clients acting in an account and region: the caller's own credentials in its own account, else those of
  * {@code arn:aws:iam::<account>:role/<roleName>} assumed with them. The global scope of an account (CloudFront,
- * IAM) is us-east-1. Built once per scope and closed together.
+ * IAM) is us-east-1. Built once per scope, with the base's interceptors, and closed together.
  */
 public final class ScopedClients implements AutoCloseable {
 
@@ -46,7 +46,7 @@ public final class ScopedClients implements AutoCloseable {
     private AwsClients open(ScanScope scope) {
         Region region = ScanScope.GLOBAL_REGION.equals(scope.region()) ? GLOBAL_REGION : Region.of(scope.region());
         return base.derive(base.settings().withRegion(region).withCredentials(credentialsFor(scope.accountId())),
-                List.of());
+                base.interceptors());
     }
 
     private AwsCredentialsProvider credentialsFor(String accountId) {

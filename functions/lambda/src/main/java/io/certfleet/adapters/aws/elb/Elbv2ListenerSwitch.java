@@ -85,11 +85,12 @@ public final class Elbv2ListenerSwitch implements BindingSwitch {
             ServedState after = read(target);
             List<String> lost = now.sniCertificates().stream()
                     .filter(arn -> !after.sniCertificates().contains(arn) && !arn.equals(certificateArn)).toList();
-            if (!lost.isEmpty()) {
-                elb.addListenerCertificates(request -> request.listenerArn(target.resourceId())
-                        .certificates(lost.stream().map(arn -> Certificate.builder().certificateArn(arn).build())
-                                .toList()));
+            if (lost.isEmpty()) {
+                return after;
             }
+            elb.addListenerCertificates(request -> request.listenerArn(target.resourceId())
+                    .certificates(lost.stream().map(arn -> Certificate.builder().certificateArn(arn).build())
+                            .toList()));
         } catch (SdkException failure) {
             throw AwsFailures.swapFailure("cannot set the default certificate of " + target.describe(), failure);
         }
