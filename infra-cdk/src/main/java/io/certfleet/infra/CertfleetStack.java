@@ -57,6 +57,7 @@ public final class CertfleetStack extends Stack {
         FleetScan scan = new FleetScan(this, "FleetScan", inventory, code, settings.scan());
         ExpiryAlerts alerts = new ExpiryAlerts(this, "ExpiryAlerts", inventory, code, settings.alerts());
         scan.judge().addEnvironment("CERTFLEET_EVENT_BUS", alerts.bus().getEventBusName());
+        scan.checkRenewals(alerts.bus());
         StagedRotation rotation = new StagedRotation(this, "StagedRotation", inventory, code, alerts.bus(),
                 alerts.topic(), settings.rotation());
         settings.policyFile().ifPresent(file -> {

@@ -6,9 +6,14 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.SfnStateMachine;
+import software.amazon.awscdk.services.events.targets.SfnStateMachineProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -50,6 +55,7 @@ public final class FleetScan extends Construct {
     static final String SUMMARY = "io.certfleet.handlers.ScanSummaryHandler::handleRequest";
     static final String PROBER = "io.certfleet.handlers.ProbeWorkerHandler::handleRequest";
     static final String JUDGE = "io.certfleet.handlers.PolicyWorkerHandler::handleRequest";
+    static final String ACM_CERTIFICATE_AVAILABLE = "ACM Certificate Available";
     /** Fixed, so that member accounts' scanner roles can trust it by name. */
     static final String WORKER_ROLE_NAME = "certfleet-scan-worker";
 
@@ -111,6 +117,34 @@ public final class FleetScan extends Construct {
                 .description("certfleet: scheduled fleet scan")
                 .schedule(Schedule.expression(settings.schedule()))
                 .targets(List.of(new SfnStateMachine(stateMachine)))
+                .build();
+    }
+
+    /**
+     * A certificate ACM renewed (or that was re-imported) in place has a new body at the same ARN: the endpoints
+     * serving it must pick it up. On ACM's {@code Certificate Available} event with action {@code RENEWAL} or
+     * {@code REIMPORT} (this account's, on the default bus; members', forwarded to certfleet's bus), the scan
+     * workflow runs for that account and region at once: the scan reads the new certificate, the probe expects it,
+     * and an endpoint still serving the previous one is {@code WRONG_CERTIFICATE}, its owner told.
+     */
+    public void checkRenewals(IEventBus certfleetBus) {
+        EventPattern renewed = EventPattern.builder().source(List.of("aws.acm"))
+                .detailType(List.of(ACM_CERTIFICATE_AVAILABLE))
+                .detail(Map.of("Action", List.of("RENEWAL", "REIMPORT"))).build();
+        RuleTargetInput scope = RuleTargetInput.fromObject(Map.of(
+                "accounts", List.of(EventField.getAccount()), "regions", List.of(EventField.getRegion())));
+        Rule.Builder.create(this, "RenewalCheck")
+                .description("certfleet: scan and probe an account-region where ACM renewed a certificate")
+                .eventPattern(renewed)
+                .targets(List.of(new SfnStateMachine(stateMachine, SfnStateMachineProps.builder().input(scope)
+                        .build())))
+                .build();
+        Rule.Builder.create(this, "MemberRenewalCheck")
+                .description("certfleet: scan and probe a member account-region where ACM renewed a certificate")
+                .eventBus(certfleetBus)
+                .eventPattern(renewed)
+                .targets(List.of(new SfnStateMachine(stateMachine, SfnStateMachineProps.builder().input(scope)
+                        .build())))
                 .build();
     }
 

@@ -103,7 +103,7 @@ public final class MemberAccountStack extends Stack {
                 .build();
         Rule rule = Rule.Builder.create(this, "ForwardAcmEvents")
                 .description("certfleet: ACM's certificate events, to certfleet's central bus")
-                .eventPattern(acmEvents())
+                .eventPattern(forwardedAcmEvents())
                 .build();
         // L1 target: the role is the forwarder's own (the L2 EventBus target would create another role per rule).
         ((CfnRule) rule.getNode().getDefaultChild()).setTargets(List.of(CfnRule.TargetProperty.builder()
@@ -113,8 +113,15 @@ public final class MemberAccountStack extends Stack {
                 .build()));
     }
 
-    /** ACM's events certfleet acts on: expiry approaching and renewal action required. */
+    /** ACM's events the alerts act on: expiry approaching and renewal action required. */
     static EventPattern acmEvents() {
         return EventPattern.builder().source(List.of("aws.acm")).detailType(ExpiryAlerts.ACM_DETAIL_TYPES).build();
+    }
+
+    /** What a member account forwards: the alerts' events, and a certificate available again (renewed). */
+    static EventPattern forwardedAcmEvents() {
+        List<String> types = new java.util.ArrayList<>(ExpiryAlerts.ACM_DETAIL_TYPES);
+        types.add(FleetScan.ACM_CERTIFICATE_AVAILABLE);
+        return EventPattern.builder().source(List.of("aws.acm")).detailType(types).build();
     }
 }

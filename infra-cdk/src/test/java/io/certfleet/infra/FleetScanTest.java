@@ -152,4 +152,25 @@ class FleetScanTest {
         array.forEach(name -> names.add(name.asText()));
         return names;
     }
+
+    /** ACM renewed (or someone re-imported) a certificate in place: scan and probe that account-region now. */
+    @Test
+    void aRenewalInPlaceStartsTheScanOfItsAccountAndRegion() {
+        for (String prefix : List.of("FleetScanRenewalCheck", "FleetScanMemberRenewalCheck")) {
+            com.fasterxml.jackson.databind.JsonNode rule = SynthesizedTemplates.resource(template, "AWS::Events::Rule",
+                    prefix).getValue().path("Properties");
+            assertThat(rule.path("EventPattern").path("detail-type").get(0).asText())
+                    .isEqualTo("ACM Certificate Available");
+            assertThat(rule.path("EventPattern").path("detail").path("Action").toString())
+                    .isEqualTo("[\"RENEWAL\",\"REIMPORT\"]");
+            com.fasterxml.jackson.databind.JsonNode target = rule.path("Targets").get(0);
+            assertThat(target.path("Arn").toString()).contains("FleetScanStateMachine");
+            assertThat(target.path("InputTransformer").path("InputPathsMap").toString())
+                    .contains("\"account\":\"$.account\"").contains("\"region\":\"$.region\"");
+            assertThat(target.path("InputTransformer").path("InputTemplate").asText().replace(" ", ""))
+                    .isEqualTo("{\"accounts\":[<account>],\"regions\":[<region>]}");
+            assertThat(prefix.contains("Member")).as(prefix + " on certfleet's bus")
+                    .isEqualTo(rule.has("EventBusName"));
+        }
+    }
 }

@@ -45,16 +45,22 @@ class MemberEventForwardingIT {
                 StackProps.builder().build(), "certfleet-scanner", BUS)).toJSON());
         JsonNode central = JSON.valueToTree(SynthesizedTemplates.central().toJSON());
 
-        // Central account: certfleet's bus, with the central template's rule for member accounts' ACM events.
+        // Central account: certfleet's bus, with the central template's rules for member accounts' ACM events
+        // (the alerts' and the renewal check's), each to a queue standing in for its target.
         AwsClients centralClients = emulator.clients();
         LocalAlertRouting routing = new LocalAlertRouting(centralClients);
         String received = routing.queue("forwarded-acm-events");
+        String renewals = routing.queue("forwarded-renewals");
         String busArn = centralClients.eventBridge().createEventBus(request -> request.name(BUS)).eventBusArn();
-        JsonNode centralRule = resource(central, "AWS::Events::Rule", "ExpiryAlertsMemberAcmEvents");
-        centralClients.eventBridge().putRule(request -> request.name("member-acm-events").eventBusName(BUS)
-                .eventPattern(centralRule.path("Properties").path("EventPattern").toString()));
-        centralClients.eventBridge().putTargets(request -> request.rule("member-acm-events").eventBusName(BUS)
-                .targets(target -> target.id("acm-events").arn(routing.queueArn(received))));
+        Map<String, String> rules = Map.of("ExpiryAlertsMemberAcmEvents", received,
+                "FleetScanMemberRenewalCheck", renewals);
+        rules.forEach((prefix, queue) -> {
+            JsonNode centralRule = resource(central, "AWS::Events::Rule", prefix);
+            centralClients.eventBridge().putRule(request -> request.name(prefix).eventBusName(BUS)
+                    .eventPattern(centralRule.path("Properties").path("EventPattern").toString()));
+            centralClients.eventBridge().putTargets(request -> request.rule(prefix).eventBusName(BUS)
+                    .targets(target -> target.id("target").arn(routing.queueArn(queue))));
+        });
 
         // Member account: the member template's rule on its default bus, target resolved with the parameters.
         FleetSeeder seeder = new FleetSeeder(centralClients);
@@ -79,9 +85,12 @@ class MemberEventForwardingIT {
                         .detailType(event.path("detail-type").asText()).detail(event.path("detail").toString())
                         .resources(event.path("resources").get(0).asText())));
             }
-            // Not forwarded: another ACM event, and another source.
+            // Forwarded too (the renewal check acts on it), but not to the alerts' rule; not forwarded: another
+            // ACM event, and another source.
             events.putEvents(request -> request.entries(
-                    entry -> entry.source("aws.acm").detailType("ACM Certificate Available").detail("{}"),
+                    entry -> entry.source("aws.acm").detailType("ACM Certificate Available")
+                            .detail("{\"Action\": \"RENEWAL\"}"),
+                    entry -> entry.source("aws.acm").detailType("ACM Certificate Expired").detail("{}"),
                     entry -> entry.source("aws.elasticloadbalancing").detailType("ACM Certificate Approaching "
                             + "Expiration").detail("{}")));
         }
@@ -97,6 +106,9 @@ class MemberEventForwardingIT {
         assertThat(arrived).allSatisfy(event -> assertThat(event.path("source").asText()).isEqualTo("aws.acm"));
         assertThat(arrived).extracting(event -> event.path("detail").path("CommonName").asText())
                 .containsOnly("shop.example.com");
+        assertThat(routing.drain(renewals)).as("the renewal reaches the renewal check, and only it")
+                .singleElement().satisfies(body -> assertThat(JSON.readTree(body).path("detail-type").asText())
+                        .isEqualTo("ACM Certificate Available"));
     }
 
     private static JsonNode resource(JsonNode template, String type, String prefix) {
