@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
@@ -17,19 +16,14 @@ import software.amazon.awscdk.services.events.targets.SfnStateMachineProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
-import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.Errors;
 import software.amazon.awscdk.services.stepfunctions.IChainable;
 import software.amazon.awscdk.services.stepfunctions.JsonPath;
-import software.amazon.awscdk.services.stepfunctions.LogLevel;
-import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.RetryProps;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
-import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
@@ -95,24 +89,8 @@ public final class FleetScan extends Construct {
         this.judge = function("Judge", "judges one account-region against the TLS policy", JUDGE, code,
                 environment, Duration.minutes(5), null);
         grantLeastPrivilege(inventory, settings.scannerRoleName());
-        // Every state transition is logged (without inputs and outputs: they hold the plan, not secrets, but are
-        // large) and traced with X-Ray, so an operator can follow one account-region through a scan.
-        this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
-                .stateMachineType(StateMachineType.STANDARD)
-                .definitionBody(DefinitionBody.fromChainable(definition(settings.maxConcurrency())))
-                .timeout(Duration.hours(2))
-                .tracingEnabled(true)
-                .logs(LogOptions.builder()
-                        .destination(LogGroup.Builder.create(this, "StateMachineLogs")
-                                .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build())
-                        .level(LogLevel.ALL)
-                        .includeExecutionData(false)
-                        .build())
-                .build();
-        Nag.suppress(stateMachine.getRole(), "AwsSolutions-IAM5", "X-Ray's and CloudWatch Logs' delivery actions "
-                + "take no resource (Resource *), and invoking a function's live alias is invoking one of its "
-                + "versions (<function>.Arn:*, certfleet's own functions only)",
-                List.of("Resource::*", "/^Resource::<FleetScan.*\\.Arn>:\\*$/g"));
+        this.stateMachine = Workflows.standard(this, "FleetScan", definition(settings.maxConcurrency()),
+                Duration.hours(2), RetentionDays.ONE_MONTH);
         Rule.Builder.create(this, "Schedule")
                 .description("certfleet: scheduled fleet scan")
                 .schedule(Schedule.expression(settings.schedule()))
@@ -131,8 +109,10 @@ public final class FleetScan extends Construct {
         EventPattern renewed = EventPattern.builder().source(List.of("aws.acm"))
                 .detailType(List.of(ACM_CERTIFICATE_AVAILABLE))
                 .detail(Map.of("Action", List.of("RENEWAL", "REIMPORT"))).build();
-        RuleTargetInput scope = RuleTargetInput.fromObject(Map.of(
-                "accounts", List.of(EventField.getAccount()), "regions", List.of(EventField.getRegion())));
+        Map<String, Object> manualStart = new java.util.LinkedHashMap<>(); // the planner's manual start
+        manualStart.put("accounts", List.of(EventField.getAccount()));
+        manualStart.put("regions", List.of(EventField.getRegion()));
+        RuleTargetInput scope = RuleTargetInput.fromObject(manualStart);
         Rule.Builder.create(this, "RenewalCheck")
                 .description("certfleet: scan and probe an account-region where ACM renewed a certificate")
                 .eventPattern(renewed)

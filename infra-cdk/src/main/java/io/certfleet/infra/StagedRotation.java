@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.IEventBus;
@@ -17,23 +16,18 @@ import software.amazon.awscdk.services.events.targets.SfnStateMachineProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Choice;
 import software.amazon.awscdk.services.stepfunctions.Condition;
-import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.Errors;
 import software.amazon.awscdk.services.stepfunctions.IChainable;
 import software.amazon.awscdk.services.stepfunctions.JsonPath;
-import software.amazon.awscdk.services.stepfunctions.LogLevel;
-import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.Result;
 import software.amazon.awscdk.services.stepfunctions.RetryProps;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
-import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.amazon.awscdk.services.stepfunctions.Succeed;
 import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.Wait;
@@ -98,22 +92,9 @@ public final class StagedRotation extends Construct {
         this.signal = function("Signals", "marks running rotations for rollback (event, alarm)", SIGNAL, code,
                 environment, null);
         grantLeastPrivilege(inventory, bus, topic, settings.rotationRoleName());
-        this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
-                .stateMachineType(StateMachineType.STANDARD)
-                .definitionBody(DefinitionBody.fromChainable(definition(settings.maxConcurrency())))
-                .timeout(Duration.days(30)) // an approval or a change window may be weeks away
-                .tracingEnabled(true)
-                .logs(LogOptions.builder()
-                        .destination(LogGroup.Builder.create(this, "StateMachineLogs")
-                                .retention(RetentionDays.ONE_YEAR).removalPolicy(RemovalPolicy.DESTROY).build())
-                        .level(LogLevel.ALL)
-                        .includeExecutionData(false)
-                        .build())
-                .build();
-        Nag.suppress(stateMachine.getRole(), "AwsSolutions-IAM5", "X-Ray's and CloudWatch Logs' delivery actions "
-                + "take no resource (Resource *), and invoking a function's live alias is invoking one of its "
-                + "versions (<function>.Arn:*, certfleet's own functions only)",
-                List.of("Resource::*", "/^Resource::<StagedRotation.*\\.Arn>:\\*$/g"));
+        // An approval or a change window may be weeks away.
+        this.stateMachine = Workflows.standard(this, "StagedRotation", definition(settings.maxConcurrency()),
+                Duration.days(30), RetentionDays.ONE_YEAR);
         rollbackTriggers(bus);
         Rule.Builder.create(this, "OnRotationRequested")
                 .description("certfleet: a RotationRequested event on certfleet's bus starts a rotation")

@@ -76,7 +76,8 @@ public record ProbeOptions(Duration timeout, int concurrency, boolean reachesInt
         }
     }
 
-    private static long number(Map<String, String> env, String variable, long fallback) {
+    /** A whole number from the environment, {@code fallback} when unset; else an error naming the variable. */
+    static long number(Map<String, String> env, String variable, long fallback) {
         String value = env.get(variable);
         if (value == null || value.isBlank()) {
             return fallback;

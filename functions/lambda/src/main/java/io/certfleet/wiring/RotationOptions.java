@@ -32,19 +32,8 @@ public record RotationOptions(String roleName, int breakerFailures, Duration bre
 
     static RotationOptions fromEnvironment(Map<String, String> env) {
         return new RotationOptions(env.getOrDefault(ROLE_VARIABLE, DEFAULT_ROLE_NAME),
-                (int) number(env, BREAKER_FAILURES_VARIABLE, DEFAULTS.breakerFailures()),
-                Duration.ofMinutes(number(env, BREAKER_WINDOW_VARIABLE, DEFAULTS.breakerWindow().toMinutes())));
-    }
-
-    private static long number(Map<String, String> env, String variable, long fallback) {
-        String value = env.get(variable);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a whole number, got '" + value + "'");
-        }
+                (int) ProbeOptions.number(env, BREAKER_FAILURES_VARIABLE, DEFAULTS.breakerFailures()),
+                Duration.ofMinutes(ProbeOptions.number(env, BREAKER_WINDOW_VARIABLE,
+                        DEFAULTS.breakerWindow().toMinutes())));
     }
 }

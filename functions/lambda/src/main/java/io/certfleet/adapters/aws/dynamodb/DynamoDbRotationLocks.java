@@ -46,22 +46,7 @@ public final class DynamoDbRotationLocks implements RotationLocks, RotationLock 
 
     /** Takes the lock unless someone else holds an unexpired lease; true when taken. */
     public boolean acquire(String certificateArn, String holder, Duration lease) {
-        Instant now = clock.instant();
-        Instant until = now.plus(lease);
-        try {
-            dynamoDb.updateItem(request -> request.tableName(tableName).key(key(certificateArn))
-                    .updateExpression("SET holder = :holder, leaseUntil = :until, expiresAt = :expires")
-                    .conditionExpression("attribute_not_exists(leaseUntil) OR leaseUntil < :now OR holder = :holder")
-                    .expressionAttributeValues(Map.of(
-                            ":holder", AttributeValue.fromS(holder),
-                            ":until", AttributeValue.fromS(SortableInstantConverter.format(until)),
-                            ":now", AttributeValue.fromS(SortableInstantConverter.format(now)),
-                            ":expires", AttributeValue.fromN(Long.toString(until.plus(Duration.ofDays(1))
-                                    .getEpochSecond())))));
-            return true;
-        } catch (ConditionalCheckFailedException heldByAnother) {
-            return false;
-        }
+        return acquire(List.of(certificateArn), holder, lease).isEmpty();
     }
 
     /**
@@ -72,6 +57,7 @@ public final class DynamoDbRotationLocks implements RotationLocks, RotationLock 
     public Optional<String> acquire(List<String> certificateArns, String holder, Duration lease) {
         Instant now = clock.instant();
         Instant until = now.plus(lease);
+        // A lease is taken when free, expired, or already this holder's (renewed).
         List<TransactWriteItem> writes = certificateArns.stream().distinct().sorted().map(arn -> TransactWriteItem
                 .builder().update(Update.builder().tableName(tableName).key(key(arn))
                         .updateExpression("SET holder = :holder, leaseUntil = :until, expiresAt = :expires")
