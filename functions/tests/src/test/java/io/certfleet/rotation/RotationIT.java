@@ -250,4 +250,35 @@ class RotationIT {
         assertThat(rotation.startRotation().start(first.rotationId()).status()).as("its own retried start")
                 .isEqualTo(RotationStatus.RUNNING);
     }
+
+    @Test
+    void threeRollbacksWithinAnHourOpenTheBreakerWhichHoldsTheNextRotationUntilReset() throws Exception {
+        endpoint = EmulatedEndpoint.startStale(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        Wiring wiring = wiring();
+        RotationWiring rotation = rotation(wiring);
+        routing.drain(routes.eventQueueUrl());
+        routing.drain(routes.alertQueueUrl());
+
+        for (int failure = 1; failure <= 3; failure++) {
+            Rotation done = run(rotation, rotation.planRotation().plan(request(oldArn, newArn)).rotationId());
+            assertThat(done.status()).isEqualTo(RotationStatus.ROLLED_BACK);
+            assertThat(rotation.breaker().state().open()).as("after %d rollback(s)", failure).isEqualTo(failure == 3);
+        }
+        Rotation held = run(rotation, rotation.planRotation().plan(request(oldArn, newArn)).rotationId());
+
+        assertThat(held.status()).isEqualTo(RotationStatus.REFUSED);
+        assertThat(held.reason()).startsWith("the rotation circuit breaker is open since");
+        assertThat(routing.drainEvents(routes.eventQueueUrl())).extracting(event -> event.path("detail-type")
+                .asText()).containsOnlyOnce("CircuitOpened");
+        assertThat(routing.drainAlerts(routes.alertQueueUrl())).extracting(LocalAlertRouting.ReceivedAlert::subject)
+                .contains("[certfleet critical] rotation circuit breaker opened");
+
+        assertThat(rotation.requestRollback().resetBreaker("oncall").accepted()).isTrue();
+        assertThat(rotation.breaker().state().open()).isFalse();
+        assertThat(routing.drainEvents(routes.eventQueueUrl())).singleElement().satisfies(event -> {
+            assertThat(event.path("detail-type").asText()).isEqualTo("CircuitClosed");
+            EventSchemas.assertValid(event);
+        });
+        assertThat(rotation.requestRollback().resetBreaker("oncall").accepted()).as("closed already").isFalse();
+    }
 }
