@@ -41,6 +41,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 /**
  * The rotation's use cases, step by step as the workflow runs them, on the emulator with a TLS stand-in that serves
@@ -280,5 +282,41 @@ class RotationIT {
             EventSchemas.assertValid(event);
         });
         assertThat(rotation.requestRollback().resetBreaker("oncall").accepted()).as("closed already").isFalse();
+    }
+
+    @Test
+    void aSpikeOfFailedClientNegotiationsAfterTheSwapFailsTheCanaryThoughTheProbeSeesTheReplacement()
+            throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        RotationWiring rotation = rotation(wiring());
+        String id = rotation.planRotation().plan(request(oldArn, newArn)).rotationId();
+        rotation.startRotation().start(id);
+        rotation.issueReplacement().issue(id);
+        RotationBinding canary = rotation.rotations().bindings(id).stream().filter(b -> b.wave() == 0)
+                .findFirst().orElseThrow();
+        rotation.swapBinding().swap(id, canary.index());
+        Instant swappedAt = rotation.rotations().binding(id, canary.index()).swappedAt();
+        // The load balancer's own metric (what real clients see): 2 failed negotiations the minute before the
+        // swap, 40 right after it.
+        String loadBalancer = listener.replaceFirst(".*:listener/", "").replaceFirst("/[^/]+$", "");
+        for (var point : Map.of(swappedAt.minusSeconds(30), 2.0, swappedAt.plusSeconds(1), 40.0).entrySet()) {
+            MetricDatum datum = MetricDatum.builder().metricName("ClientTLSNegotiationErrorCount")
+                    .value(point.getValue()).timestamp(point.getKey()).unit("Count")
+                    .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build();
+            emulator.clients().cloudWatch().putMetricData(request -> request.namespace("AWS/ApplicationELB")
+                    .metricData(datum));
+        }
+
+        while (!rotation.canaryCheck().check(id, canary.index()).done()) {
+            Thread.sleep(10);
+        }
+        var verdict = rotation.canaryCheck().judge(id, canary.index());
+
+        assertThat(rotation.rotations().binding(id, canary.index()).checks()).allSatisfy(check ->
+                assertThat(check.servedSha256()).as("the probe saw the replacement")
+                        .isEqualTo(rotation.rotations().load(id).replacementSha256()));
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.causes()).containsExactly("client TLS negotiation errors rose from 2 to 40 (at least 3x "
+                + "and 10 more)");
     }
 }
