@@ -71,6 +71,7 @@ public final class Wiring {
     /** Trust and addresses the rotation canaries use instead of the settings' (the demo's stand-ins); or null. */
     private TrustMaterial canaryTrust;
     private AddressResolver canaryAddresses;
+    private RotationWiring rotation;
 
     public Wiring(AwsClients aws, Clock clock, CertfleetSettings settings) {
         this.aws = Objects.requireNonNull(aws, "aws");
@@ -251,9 +252,13 @@ public final class Wiring {
         return securityPolicies;
     }
 
-    /** The rotation use cases. */
-    public RotationWiring rotation() {
-        return canaryTrust != null ? new RotationWiring(this, canaryTrust, canaryAddresses) : RotationWiring.of(this);
+    /** The rotation use cases (built once: their canary trust reads the JDK's roots and the CA files). */
+    public synchronized RotationWiring rotation() {
+        if (rotation == null) {
+            rotation = canaryTrust != null ? new RotationWiring(this, canaryTrust, canaryAddresses)
+                    : RotationWiring.of(this);
+        }
+        return rotation;
     }
 
     /**

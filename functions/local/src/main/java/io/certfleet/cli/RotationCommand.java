@@ -104,11 +104,8 @@ final class RotationCommand implements Runnable {
         }
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = {"Approves a rotation waiting for an approval (mode approve). Not its requester; among the "
-                    + "profile's approvers or the owner when the profile names approvers.",
-                    "The deployed workflow goes on by itself; a local one: certfleet rotate --resume ID."})
-    static final class Approve implements Callable<Integer> {
+    /** What approving and rejecting share: the rotation, who decides, and recording it. */
+    abstract static class Decide implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -118,47 +115,52 @@ final class RotationCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The rotation's id.")
         String rotationId;
 
-        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who approves.")
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who decides.")
         String by;
+
+        abstract boolean approve();
+
+        String reason() {
+            return null;
+        }
 
         @Override
         public Integer call() {
-            return decide(spec, inventory, rotationId, true, by, null);
+            try (AwsClients aws = AwsClients.fromEnvironment()) {
+                var outcome = inventory.readingWiring(aws).rotation().approveRotation().decide(rotationId, approve(),
+                        by, reason());
+                (outcome.recorded() ? spec.commandLine().getOut() : spec.commandLine().getErr())
+                        .println((outcome.recorded() ? "" : "certfleet: ") + outcome.message());
+                return outcome.recorded() ? ExitCode.OK : ExitCode.FINDINGS;
+            }
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = {"Approves a rotation waiting for an approval (mode approve). Not its requester; among the "
+                    + "profile's approvers or the owner when the profile names approvers.",
+                    "The deployed workflow goes on by itself; a local one: certfleet rotate --resume ID."})
+    static final class Approve extends Decide {
+        @Override
+        boolean approve() {
+            return true;
         }
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true,
             description = "Rejects a rotation waiting for an approval: it ends, nothing swapped.")
-    static final class Reject implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        InventoryOptions inventory;
-
-        @Parameters(paramLabel = "ID", description = "The rotation's id.")
-        String rotationId;
-
-        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who rejects.")
-        String by;
-
+    static final class Reject extends Decide {
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why (recorded, told to the owner).")
         String reason;
 
         @Override
-        public Integer call() {
-            return decide(spec, inventory, rotationId, false, by, reason);
+        boolean approve() {
+            return false;
         }
-    }
 
-    private static int decide(CommandSpec spec, InventoryOptions inventory, String rotationId, boolean approve,
-                              String by, String reason) {
-        try (AwsClients aws = AwsClients.fromEnvironment()) {
-            var outcome = inventory.readingWiring(aws).rotation().approveRotation().decide(rotationId, approve, by,
-                    reason);
-            (outcome.recorded() ? spec.commandLine().getOut() : spec.commandLine().getErr())
-                    .println((outcome.recorded() ? "" : "certfleet: ") + outcome.message());
-            return outcome.recorded() ? ExitCode.OK : ExitCode.FINDINGS;
+        @Override
+        String reason() {
+            return reason;
         }
     }
 

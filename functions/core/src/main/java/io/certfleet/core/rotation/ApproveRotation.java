@@ -60,7 +60,6 @@ public final class ApproveRotation {
         Rotation.Approval approval = new Rotation.Approval(now, now.plus(DEADLINE), null, null, null, null);
         Rotation waiting = rotation.withApproval(approval, now).withStatus(RotationStatus.WAITING_APPROVAL,
                 "waits for an approval until " + approval.deadline(), now);
-        rotations.save(waiting);
         Map<String, Object> commands = Map.of(
                 "approve", "certfleet rotation approve " + rotation.rotationId() + " --by NAME",
                 "reject", "certfleet rotation reject " + rotation.rotationId() + " --by NAME --reason TEXT");
@@ -69,7 +68,8 @@ public final class ApproveRotation {
         extra.put("deadline", approval.deadline().toString());
         extra.put("commands", commands);
         events.publish(List.of(RotationEvents.of(RotationEvents.APPROVAL_REQUESTED, waiting, now, extra)));
-        rotations.save(rotations.load(rotation.rotationId()).withEvent(RotationEvents.APPROVAL_REQUESTED, now));
+        waiting = waiting.withEvent(RotationEvents.APPROVAL_REQUESTED, now);
+        rotations.save(waiting);
         List<RotationBinding> bindings = rotations.bindings(rotation.rotationId());
         owners.notify(new OwnerMessage("[certfleet] approve the rotation of " + rotation.subject() + "?",
                 "certfleet plans to replace " + rotation.subject() + " on " + bindings.size() + " endpoint(s) in "
@@ -78,8 +78,8 @@ public final class ApproveRotation {
                         + (rotation.approvers().isEmpty() ? "" : ", " + String.join(", ", rotation.approvers()))
                         + " (not the requester). Decide before " + approval.deadline() + ":\n  "
                         + commands.get("approve") + "\n  " + commands.get("reject"),
-                attributes(rotation)));
-        return rotations.load(rotation.rotationId());
+                RotationEvents.ownerAttributes(rotation, "medium", "ROTATION_APPROVAL")));
+        return waiting;
     }
 
     /** Records someone's decision; refused (with why) for the requester, a non-approver, or a decided rotation. */
@@ -134,24 +134,10 @@ public final class ApproveRotation {
             owners.notify(new OwnerMessage("[certfleet] rotation of " + rotation.subject() + " not approved in time",
                     "Nobody approved the rotation " + rotationId + " before " + approval.deadline()
                             + ": it ended and nothing was swapped. Start it again with certfleet rotate.",
-                    attributes(rotation)));
+                    RotationEvents.ownerAttributes(rotation, "medium", "ROTATION_APPROVAL")));
             return Decision.EXPIRED;
         }
         lock.acquire(rotation.certificateArns(), rotationId, StartRotation.LEASE); // still ours while it waits
         return Decision.PENDING;
-    }
-
-    private static Map<String, String> attributes(Rotation rotation) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("owner", rotation.owner() == null ? "unowned" : rotation.owner());
-        if (rotation.environment() != null) {
-            attributes.put("environment", rotation.environment());
-        }
-        attributes.put("severity", "medium");
-        attributes.put("code", "ROTATION_APPROVAL");
-        if (!rotation.certificateArns().isEmpty()) {
-            attributes.put("certificateArn", rotation.certificateArns().getFirst());
-        }
-        return attributes;
     }
 }

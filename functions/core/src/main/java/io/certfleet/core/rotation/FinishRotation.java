@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +75,8 @@ public final class FinishRotation {
         boolean last = wave + 1 >= rotation.waves();
         if (ok && !rotation.events().contains(RotationEvents.WAVE_COMPLETED + "#" + (wave + 1))) {
             Instant now = clock.instant();
-            publish(rotation, RotationEvents.WAVE_COMPLETED, now, Map.of("wave", wave + 1, "waves", rotation.waves(),
-                    "bindings", RotationEvents.bindings(ofWave)), "#" + (wave + 1));
+            rotations.save(published(rotation, RotationEvents.WAVE_COMPLETED, now, Map.of("wave", wave + 1,
+                    "waves", rotation.waves(), "bindings", RotationEvents.bindings(ofWave)), "#" + (wave + 1)));
         }
         return new WaveResult(ok, last, causes);
     }
@@ -90,13 +89,13 @@ public final class FinishRotation {
         Instant now = clock.instant();
         Rotation done = rotation.withStatus(RotationStatus.SUCCEEDED, "every binding serves the replacement and "
                 + "passed its canary", now);
-        rotations.save(done);
         List<RotationBinding> bindings = rotations.bindings(rotationId);
-        publish(done, RotationEvents.SUCCEEDED, now, Map.of("bindings", RotationEvents.bindings(bindings),
+        done = published(done, RotationEvents.SUCCEEDED, now, Map.of("bindings", RotationEvents.bindings(bindings),
                 "durationMs", Duration.between(rotation.startedAt(), now).toMillis()), "");
+        rotations.save(done);
         resolveFailures(done, now);
         lock.release(rotation.certificateArns(), rotationId);
-        return rotations.load(rotationId);
+        return done;
     }
 
     /** Every swapped binding was put back: the owner hears it (critical) and the breaker counts it. */
@@ -115,10 +114,10 @@ public final class FinishRotation {
         }
         bindings.stream().filter(binding -> binding.result() == BindingResult.FAILED && binding.canary().isEmpty())
                 .forEach(binding -> causes.add(binding.target().describe() + ": " + binding.detail()));
-        Rotation done = rotation.withStatus(RotationStatus.ROLLED_BACK, String.join("; ", causes), now);
+        Rotation done = published(rotation.withStatus(RotationStatus.ROLLED_BACK, String.join("; ", causes), now),
+                RotationEvents.ROLLED_BACK, now, Map.of("causes", List.copyOf(causes),
+                        "bindings", RotationEvents.bindings(bindings)), "");
         rotations.save(done);
-        publish(done, RotationEvents.ROLLED_BACK, now, Map.of("causes", List.copyOf(causes),
-                "bindings", RotationEvents.bindings(bindings)), "");
         openFailure(done, "rotation " + rotationId + " was rolled back: " + String.join("; ", causes), now);
         owners.notify(message(done, "critical", "[certfleet critical] rotation of " + done.subject()
                 + " rolled back", "certfleet put the old certificate back on every endpoint it had swapped.\n\n"
@@ -135,7 +134,7 @@ public final class FinishRotation {
                     Map.of("owner", "certfleet", "severity", "critical", "code", "CIRCUIT_OPENED")));
         }
         lock.release(rotation.certificateArns(), rotationId);
-        return rotations.load(rotationId);
+        return done;
     }
 
     /** It could not be done, nothing left swapped (issue or preflight failed, a step kept failing). */
@@ -146,15 +145,15 @@ public final class FinishRotation {
             return rotation;
         }
         Instant now = clock.instant();
-        Rotation done = rotation.withStatus(RotationStatus.FAILED, why, now);
+        Rotation done = published(rotation.withStatus(RotationStatus.FAILED, why, now), RotationEvents.FAILED, now,
+                Map.of("causes", List.of(why)), "");
         rotations.save(done);
-        publish(done, RotationEvents.FAILED, now, Map.of("causes", List.of(why)), "");
         openFailure(done, "rotation " + rotationId + " failed: " + why, now);
         owners.notify(message(done, "high", "[certfleet high] rotation of " + done.subject() + " failed",
                 "certfleet could not rotate " + done.subject() + " and swapped nothing.\n\nWhy: " + why
                         + "\n\nRotation " + rotationId + ": certfleet rotation show " + rotationId));
         lock.release(rotation.certificateArns(), rotationId);
-        return rotations.load(rotationId);
+        return done;
     }
 
     /**
@@ -228,22 +227,14 @@ public final class FinishRotation {
         return Optional.of(new ScanScope(parts[4], parts[2].equals("iam") ? ScanScope.GLOBAL_REGION : parts[3]));
     }
 
-    private void publish(Rotation rotation, String type, Instant at, Map<String, Object> extra, String marker) {
+    /** Publishes the event; the rotation with it recorded, for the caller's one write. */
+    private Rotation published(Rotation rotation, String type, Instant at, Map<String, Object> extra, String marker) {
         events.publish(List.of(RotationEvents.of(type, rotation, at, extra)));
-        rotations.save(rotations.load(rotation.rotationId()).withEvent(type + marker, at));
+        return rotation.withEvent(type + marker, at);
     }
 
     private static OwnerMessage message(Rotation rotation, String severity, String subject, String body) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("owner", rotation.owner() == null ? "unowned" : rotation.owner());
-        if (rotation.environment() != null) {
-            attributes.put("environment", rotation.environment());
-        }
-        attributes.put("severity", severity);
-        attributes.put("code", "ROTATION_FAILED");
-        if (!rotation.certificateArns().isEmpty()) {
-            attributes.put("certificateArn", rotation.certificateArns().getFirst());
-        }
-        return new OwnerMessage(subject, body, attributes);
+        return new OwnerMessage(subject, body, RotationEvents.ownerAttributes(rotation, severity,
+                FindingCode.ROTATION_FAILED.name()));
     }
 }

@@ -46,6 +46,24 @@ public final class RotationEvents {
                 .filter(arn -> arn.startsWith("arn:")).toList(), detail);
     }
 
+    /**
+     * The attributes owners filter a rotation's messages on ({@code owner}, {@code environment}, {@code severity},
+     * {@code code}, {@code certificateArn}), as the alert topic's subscriptions expect them.
+     */
+    public static Map<String, String> ownerAttributes(Rotation rotation, String severity, String code) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("owner", rotation.owner() == null ? "unowned" : rotation.owner());
+        if (rotation.environment() != null) {
+            attributes.put("environment", rotation.environment());
+        }
+        attributes.put("severity", severity);
+        attributes.put("code", code);
+        if (!rotation.certificateArns().isEmpty()) {
+            attributes.put("certificateArn", rotation.certificateArns().getFirst());
+        }
+        return attributes;
+    }
+
     /** The bindings as events show them: type, resource, result, canary causes. */
     public static List<Map<String, Object>> bindings(List<RotationBinding> bindings) {
         return bindings.stream().map(binding -> {
