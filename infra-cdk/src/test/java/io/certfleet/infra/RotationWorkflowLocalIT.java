@@ -22,20 +22,34 @@ import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.EventSchemas;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
+import io.certfleet.core.rotation.RotationBinding;
+import io.certfleet.core.rotation.RotationStore;
+import io.certfleet.wiring.RotationWiring;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 /**
  * The rotation workflow as CDK synthesizes it, executed by a real ASL interpreter with every step served by the
@@ -71,6 +85,8 @@ class RotationWorkflowLocalIT {
     private String payArn;
     private String elsewhereArn;
     private Path caFile;
+    private Path policyFile;
+    private Map<String, Integer> waitOverrides = Map.of();
 
     RotationWorkflowLocalIT(AwsEmulator emulator) {
         this.emulator = emulator;
@@ -146,6 +162,170 @@ class RotationWorkflowLocalIT {
         assertThat(result.path("status").asText()).isEqualTo("FAILED");
         assertThat(result.path("reason").asText()).contains("covers-names").contains("shop.workflow.test");
         assertThat(served()).isEqualTo(new ServedState(oldArn, List.of(payArn)));
+    }
+
+    @Test
+    void aReplacementThatCannotBeReadFailsTheRotationNothingSwappedAndTheLockIsReleased() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        routing.drain(routes.eventQueueUrl());
+        String missing = oldArn.replaceFirst("certificate/.*", "certificate/00000000-0000-0000-0000-000000000000");
+
+        JsonNode failed = rotate(Map.of("to", missing, "rotationId", "unreadable-1"));
+
+        assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("FAILED");
+        assertThat(failed.path("reason").asText()).contains("00000000-0000-0000-0000-000000000000");
+        assertThat(served()).isEqualTo(new ServedState(oldArn, List.of(payArn)));
+        List<JsonNode> events = routing.drainEvents(routes.eventQueueUrl());
+        assertThat(events).extracting(event -> event.path("detail-type").asText())
+                .as("the failure is a finding (ROTATION_FAILED) until a rotation succeeds")
+                .containsExactly("RotationStarted", "RotationFailed", "PolicyViolation");
+        events.forEach(EventSchemas::assertValid);
+        assertThat(rotate(Map.of("to", newArn)).path("status").asText()).as("the lock was given back")
+                .isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aHeldLockOrAnOpenBreakerRefusesTheRotationNamingWhyAndNothingIsSwapped() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        Wiring wiring = wiring();
+        RotationWiring rotation = wiring.rotation();
+        assertThat(wiring.rotationLocks().acquire(List.of(oldArn), "someone-else-1", Duration.ofMinutes(5))).isEmpty();
+
+        JsonNode locked = rotate(Map.of("to", newArn));
+
+        assertThat(locked.path("status").asText()).isEqualTo("REFUSED");
+        assertThat(locked.path("reason").asText()).isEqualTo("rotation someone-else-1 holds the lock on this "
+                + "certificate");
+        wiring.rotationLocks().release(List.of(oldArn), "someone-else-1");
+        for (String failed : List.of("failed-1", "failed-2", "failed-3")) {
+            rotation.breaker().recordFailure(failed, Instant.now());
+        }
+
+        JsonNode held = rotate(Map.of("to", newArn));
+
+        assertThat(held.path("status").asText()).isEqualTo("REFUSED");
+        assertThat(held.path("reason").asText()).startsWith("the rotation circuit breaker is open since")
+                .contains("3 recent failures");
+        assertThat(served()).isEqualTo(new ServedState(oldArn, List.of(payArn)));
+        assertThat(rotation.requestRollback().resetBreaker("oncall").accepted()).isTrue();
+        assertThat(rotate(Map.of("to", newArn)).path("status").asText()).as("once reset").isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aRollbackRequestedDuringTheBakeRollsBackWhatWasSwapped() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        RotationWiring rotation = wiring().rotation();
+        CompletableFuture<Void> requested = onceSwapped("requested-1", binding -> assertThat(rotation
+                .requestRollback().rollback("requested-1", "checkout errors up", "oncall").accepted()).isTrue());
+
+        JsonNode result = rotate(Map.of("to", newArn, "rotationId", "requested-1", "bakeSeconds", 4));
+
+        requested.get(10, TimeUnit.SECONDS);
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("ROLLED_BACK");
+        assertThat(result.path("reason").asText()).contains("rollback requested: checkout errors up (oncall)");
+        assertThat(served()).isEqualTo(new ServedState(oldArn, List.of(payArn)));
+    }
+
+    @Test
+    void aSpikeOfFailedClientNegotiationsDuringTheBakeRollsBackThoughTheProbeSeesTheReplacement() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        String loadBalancer = listener.replaceFirst(".*:listener/", "").replaceFirst("/[^/]+$", "");
+        // The load balancer's own metric (what real clients see): 2 failed negotiations before the swap, 40 after.
+        CompletableFuture<Void> spiked = onceSwapped("spike-1", swappedAt -> {
+            for (var point : Map.of(swappedAt.minusSeconds(30), 2.0, swappedAt.plusSeconds(1), 40.0).entrySet()) {
+                MetricDatum datum = MetricDatum.builder().metricName("ClientTLSNegotiationErrorCount")
+                        .value(point.getValue()).timestamp(point.getKey()).unit("Count")
+                        .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build();
+                emulator.clients().cloudWatch().putMetricData(request -> request.namespace("AWS/ApplicationELB")
+                        .metricData(datum));
+            }
+        });
+
+        JsonNode result = rotate(Map.of("to", newArn, "rotationId", "spike-1", "bakeSeconds", 4));
+
+        spiked.get(10, TimeUnit.SECONDS);
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("ROLLED_BACK");
+        assertThat(result.path("reason").asText()).contains("client TLS negotiation errors rose from 2 to 40");
+        RotationStore rotations = wiring().rotation().rotations();
+        assertThat(rotations.bindings("spike-1").getFirst().checks()).isNotEmpty().allSatisfy(check ->
+                assertThat(check.servedSha256()).as("the probe saw the replacement")
+                        .isEqualTo(rotations.load("spike-1").replacementSha256()));
+        assertThat(served()).isEqualTo(new ServedState(oldArn, List.of(payArn)));
+    }
+
+    @Test
+    void outsideItsChangeWindowARotationWaitsForTheNextOneThenGoesOn() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        policy("freezes: [\"" + today + "\"]");
+        routing.drain(routes.eventQueueUrl());
+
+        JsonNode waiting = rotate(Map.of("to", newArn, "rotationId", "window-1", "detach", true));
+
+        assertThat(waiting.path("status").asText()).as(waiting.toString()).isEqualTo("WAITING_WINDOW");
+        assertThat(served()).as("nothing swapped in the freeze").isEqualTo(new ServedState(oldArn, List.of(payArn)));
+        assertThat(routing.drainEvents(routes.eventQueueUrl())).singleElement().satisfies(started -> {
+            assertThat(started.path("detail-type").asText()).isEqualTo("RotationStarted");
+            assertThat(started.path("detail").path("notBefore").asText())
+                    .isEqualTo(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+            assertThat(started.path("detail").path("emergency").asBoolean()).isFalse();
+        });
+
+        // Resumed, it waits in the Wait state until notBefore (here shortened: nobody waits for tomorrow in a test).
+        waitOverrides = Map.of("WaitForWindow", 200);
+        JsonNode resumed = rotate(Map.of("to", newArn, "rotationId", "window-1", "resume", true));
+
+        assertThat(resumed.path("status").asText()).as(resumed.toString()).isEqualTo("SUCCEEDED");
+        assertThat(served()).isEqualTo(new ServedState(newArn, List.of(payArn)));
+    }
+
+    @Test
+    void withinEmergencyDaysOfExpiryTheFreezeIsBypassedAndTheEventSaysSo() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        policy("freezes: [\"" + LocalDate.now(ZoneOffset.UTC) + "\"], emergencyDays: 6"); // it expires in 5
+        routing.drain(routes.eventQueueUrl());
+
+        JsonNode result = rotate(Map.of("to", newArn));
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(routing.drainEvents(routes.eventQueueUrl())).first().satisfies(started -> {
+            assertThat(started.path("detail-type").asText()).isEqualTo("RotationStarted");
+            assertThat(started.path("detail").path("emergency").asBoolean()).isTrue();
+            EventSchemas.assertValid(started);
+        });
+    }
+
+    private void policy(String rotation) throws IOException {
+        policyFile = Files.writeString(caFile.resolveSibling("policy.yaml"), """
+                version: 1
+                default: web
+                profiles:
+                  web: {extends: public-web, rotation: {%s}}
+                """.formatted(rotation));
+    }
+
+    private Wiring wiring() {
+        return new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults().withTableName(TABLE)
+                .withRateLimits(RateLimits.UNLIMITED).withAlerts(routes.alertOptions()));
+    }
+
+    /** Runs {@code action} with the binding's swap time once the rotation has swapped its first binding. */
+    private CompletableFuture<Void> onceSwapped(String rotationId, Consumer<Instant> action) {
+        RotationStore rotations = wiring().rotation().rotations();
+        return CompletableFuture.runAsync(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                Optional<Instant> swapped = rotations.find(rotationId).isEmpty() ? Optional.empty()
+                        : rotations.bindings(rotationId).stream().map(RotationBinding::swappedAt)
+                        .filter(Objects::nonNull).findFirst();
+                if (swapped.isPresent()) {
+                    action.accept(swapped.get());
+                    return;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            throw new AssertionError("rotation " + rotationId + " never swapped a binding");
+        });
     }
 
     @Test
@@ -259,11 +439,14 @@ class RotationWorkflowLocalIT {
                 "CERTFLEET_ALERT_TOPIC_ARN", routes.topicArn(),
                 "CERTFLEET_CONNECT_TO", loadBalancer + ":443:127.0.0.1:" + endpoint.port(),
                 "CERTFLEET_PROBE_CA_FILES", caFile.toString()));
+        if (policyFile != null) {
+            environment.put("CERTFLEET_POLICY_FILE", policyFile.toString());
+        }
         Path log = RUNTIME_LOG.resolveSibling("rotation-runtime-" + input.getOrDefault("rotationId", "run") + ".log");
         try (DeployedFunctions functions = DeployedFunctions.start(DeployedFunctions.handlers(template,
                 "StagedRotation"), environment, log)) {
             LocalStateMachine.Execution execution = new LocalStateMachine(LOCALSTACK).run(definition,
-                    JSON.writeValueAsString(input), functions.endpoint(), Map.of(), Duration.ofMinutes(3));
+                    JSON.writeValueAsString(input), functions.endpoint(), Map.of(), waitOverrides, Duration.ofMinutes(3));
             assertThat(execution.succeeded()).as("execution log:%n%s%nruntime log: %s", execution.log(), log)
                     .isTrue();
             return JSON.readTree(execution.output());

@@ -38,6 +38,16 @@ public final class LocalStateMachine {
      */
     public Execution run(Path definition, String input, URI lambdaEndpoint, Map<String, Integer> retryOverrides,
                          Duration timeout) throws IOException, InterruptedException {
+        return run(definition, input, lambdaEndpoint, retryOverrides, Map.of(), timeout);
+    }
+
+    /**
+     * @param retryOverrides state name to retry pause in milliseconds (so tests need not wait for backoff)
+     * @param waitOverrides  Wait state name to its wait in milliseconds (so tests need not wait for tomorrow)
+     */
+    public Execution run(Path definition, String input, URI lambdaEndpoint, Map<String, Integer> retryOverrides,
+                         Map<String, Integer> waitOverrides, Duration timeout)
+            throws IOException, InterruptedException {
         Path node = localstack.resolve(Path.of("node_modules", ".bin", "node"));
         Path runner = localstack.resolve("run-state-machine.mjs");
         if (!Files.isExecutable(node) || !Files.exists(runner)) {
@@ -46,6 +56,7 @@ public final class LocalStateMachine {
         }
         List<String> command = new ArrayList<>(List.of(node.toString(), runner.toString(), definition.toString()));
         retryOverrides.forEach((state, millis) -> command.addAll(List.of("--retry", state + ":" + millis)));
+        waitOverrides.forEach((state, millis) -> command.addAll(List.of("--wait", state + ":" + millis)));
         Path output = Files.createTempFile("sfn-output", ".json");
         Path log = Files.createTempFile("sfn-log", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(log.toFile());
