@@ -38,8 +38,9 @@ import software.constructs.Construct;
 /**
  * Staged rotation in AWS: one Step Functions Standard execution per rotation. {@code Start} plans it (every binding
  * of every location of the certificate, in waves) and takes the lock; a dry run or a refusal ends there. A rotation
- * outside its change window waits for it in a Wait state (no polling). {@code Issue} finds the replacement and runs
- * its preflight. Then wave by wave ({@code PickWave}, {@code SwapWave}: a Map of the wave's bindings, at most
+ * outside its change window waits for it in a Wait state (no polling). {@code Issue} finds the replacement (or issues one:
+ * acm-public, acm-private; while ACM waits for DNS validation, {@code WaitForValidation} asks again every five
+ * minutes) and runs its preflight. Then wave by wave ({@code PickWave}, {@code SwapWave}: a Map of the wave's bindings, at most
  * {@code maxConcurrency} at once), each binding is swapped and its canary probes it {@code canaryChecks} times over
  * the bake ({@code CanaryCheck} / {@code CanaryWait}) before {@code Judge} decides; {@code WaveDone} goes on, or
  * {@code Rollback} puts back every binding touched ({@code RestoreAll}, each verified on the wire) and
@@ -226,7 +227,14 @@ public final class StagedRotation extends Construct {
         Pass firstWave = Pass.Builder.create(this, "FirstWave").result(Result.fromObject(Map.of("wave", 0)))
                 .resultPath("$.cursor").build();
         firstWave.next(pickWave);
+        // acm-public without a hosted zone (or while ACM publishes its records): ask again every five minutes; the
+        // Issue step itself ends the wait (RotationFailed) after 72 hours.
+        Wait validationWait = Wait.Builder.create(this, "WaitForValidation")
+                .comment("ACM waits for DNS validation of the requested replacement: ask again")
+                .time(WaitTime.duration(Duration.minutes(5))).build();
+        validationWait.next(issueReplacement);
         issueReplacement.next(Choice.Builder.create(this, "Issued").build()
+                .when(Condition.booleanEquals("$.issue.pending", true), validationWait)
                 .when(Condition.booleanEquals("$.issue.ready", false), notIssued)
                 .otherwise(firstWave));
 
@@ -307,6 +315,12 @@ public final class StagedRotation extends Construct {
         issue.addToRolePolicy(statement("ReadReplacement", List.of("dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:PutItem"), tableAndIndexes));
         issue.addToRolePolicy(statement("ReadCertificates", RotationPermissions.ISSUE_ACTIONS, List.of("*")));
+        issue.addToRolePolicy(statement("IssueFromPrivateCa", RotationPermissions.PRIVATE_CA_ACTIONS, List.of(
+                "arn:" + Stack.of(this).getPartition() + ":acm-pca:*:*:certificate-authority/*")));
+        Nag.suppress(issue.getRole(), "AwsSolutions-IAM5", "the private CA is named by each profile's issuer "
+                + "(acm-private:CA_ARN) in the policy file, read at run time: any CA, only its issuing calls",
+                List.of("Resource::arn:<AWS::Partition>:acm-pca:*:*:certificate-authority/*"));
+        topic.grantPublish(issue); // the owner is told which DNS records to create
         swap.addToRolePolicy(statement("RecordSwaps", List.of("dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:PutItem"), List.of(table)));
         swap.addToRolePolicy(statement("SwapCertificates", RotationPermissions.SWAP_ACTIONS, List.of("*")));

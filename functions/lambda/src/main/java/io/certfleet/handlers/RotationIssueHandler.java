@@ -28,7 +28,8 @@ public final class RotationIssueHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         RotationRequests.Step step = RotationRequests.readStep(input);
         IssueReplacement.Outcome outcome = wiring.rotation().issueReplacement().issue(step.rotationId());
-        EventJson.write(output, Map.of("ready", outcome.ready(), "problems", outcome.problems(),
-                "cause", String.join("; ", outcome.problems())));
+        EventJson.write(output, Map.of("ready", outcome.ready(), "pending", outcome.pending(),
+                "problems", outcome.problems(), "cause", outcome.pending() ? outcome.waiting()
+                        : String.join("; ", outcome.problems())));
     }
 }

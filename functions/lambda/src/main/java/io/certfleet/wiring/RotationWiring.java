@@ -2,6 +2,8 @@ package io.certfleet.wiring;
 
 import io.certfleet.adapters.aws.ScopedClients;
 import io.certfleet.adapters.aws.acm.AcmCertificateReader;
+import io.certfleet.adapters.aws.acm.AcmCertificateTagger;
+import io.certfleet.adapters.aws.issuer.AwsReplacementIssuers;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbCircuitBreaker;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbRotationRequests;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbRotationStore;
@@ -96,11 +98,14 @@ public final class RotationWiring {
         Set<String> roots = trust.anchors().stream().map(X509Facts::subject).collect(Collectors.toSet());
         return new IssueReplacement(rotations(), wiring.inventory(),
                 new AcmCertificateReader(scope -> memberClients().forScope(scope).acm()),
-                new BouncyCastleCertificateParser(), wiring.policies(), roots::contains, wiring.clock());
+                new BouncyCastleCertificateParser(), wiring.policies(), roots::contains,
+                AwsReplacementIssuers.create(memberClients(), wiring::callerAccountId), wiring.owners(),
+                wiring.clock());
     }
 
     public SwapBinding swapBinding() {
-        return new SwapBinding(rotations(), switches(), wiring.clock());
+        return new SwapBinding(rotations(), switches(), new AcmCertificateTagger(scope -> memberClients()
+                .forScope(scope).acm()), wiring.clock());
     }
 
     public CanaryCheck canaryCheck() {

@@ -47,6 +47,10 @@ public final class FleetSeeder {
     private final AwsClients management;
 
     /** @param management clients of the organization's management account, pointed at the emulator */
+    /** A private CA: its ARN and its certificate (PEM), the root its certificates chain to. */
+    public record PrivateCa(String arn, String certificatePem) {
+    }
+
     public FleetSeeder(AwsClients management) {
         this.management = Objects.requireNonNull(management, "management");
     }
@@ -130,6 +134,30 @@ public final class FleetSeeder {
                             .tags(tags.isEmpty() ? null : tags.entrySet().stream()
                                     .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()))
                     .certificateArn();
+        }
+
+        /** An AWS Private CA (a root, RSA 2048) made ACTIVE with its own self-signed certificate. */
+        public PrivateCa privateCertificateAuthority(String commonName) {
+            var pca = clients.acmPca();
+            String arn = pca.createCertificateAuthority(request -> request
+                    .certificateAuthorityType(software.amazon.awssdk.services.acmpca.model.CertificateAuthorityType.ROOT)
+                    .certificateAuthorityConfiguration(configuration -> configuration
+                            .keyAlgorithm(software.amazon.awssdk.services.acmpca.model.KeyAlgorithm.RSA_2048)
+                            .signingAlgorithm(software.amazon.awssdk.services.acmpca.model.SigningAlgorithm
+                                    .SHA256_WITHRSA)
+                            .subject(subject -> subject.commonName(commonName))))
+                    .certificateAuthorityArn();
+            String csr = pca.getCertificateAuthorityCsr(request -> request.certificateAuthorityArn(arn)).csr();
+            String issued = pca.issueCertificate(request -> request.certificateAuthorityArn(arn)
+                    .csr(bytes(csr)).signingAlgorithm(software.amazon.awssdk.services.acmpca.model.SigningAlgorithm
+                            .SHA256_WITHRSA)
+                    .templateArn("arn:aws:acm-pca:::template/RootCACertificate/V1")
+                    .validity(validity -> validity.type("YEARS").value(10L))).certificateArn();
+            String certificate = pca.getCertificate(request -> request.certificateAuthorityArn(arn)
+                    .certificateArn(issued)).certificate();
+            pca.importCertificateAuthorityCertificate(request -> request.certificateAuthorityArn(arn)
+                    .certificate(bytes(certificate)));
+            return new PrivateCa(arn, certificate);
         }
 
         /** Re-imports into an existing ACM ARN (a renewal of an imported certificate). */

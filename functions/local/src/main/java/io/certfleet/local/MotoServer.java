@@ -75,12 +75,23 @@ public final class MotoServer implements AutoCloseable {
     /** Starts moto with the given interpreter and waits until it answers HTTP, else throws
      * {@link EmulatorUnavailableException} with moto's output and how to install it. */
     public static MotoServer start(String python, Concurrency concurrency, Duration timeout) {
+        return start(python, concurrency, timeout, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start(String, Concurrency, Duration)}, with ACM's public requests held in
+     * {@code PENDING_VALIDATION} for {@code acmValidationWait} (moto's {@code MOTO_ACM_VALIDATION_WAIT}; zero
+     * issues them at once): for tests of a rotation waiting for DNS validation.
+     */
+    public static MotoServer start(String python, Concurrency concurrency, Duration timeout,
+                                   Duration acmValidationWait) {
         List<String> command = new ArrayList<>(concurrency == Concurrency.SERIAL
                 ? List.of(python, "-c", SERIAL_BOOTSTRAP)
                 : List.of(python, "-m", "moto.server"));
         command.addAll(List.of("-H", "127.0.0.1", "-p", "0"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("MOTO_ACM_VALIDATION_WAIT", "0", "PYTHONUNBUFFERED", "1"));
+        builder.environment().putAll(Map.of("MOTO_ACM_VALIDATION_WAIT", String.valueOf(acmValidationWait
+                .toSeconds()), "PYTHONUNBUFFERED", "1"));
         Process process;
         try {
             process = builder.start();

@@ -123,7 +123,7 @@ class RotationIT {
     }
 
     /** The workflow's steps for one rotation, in order; returns how it ended. */
-    private static Rotation run(RotationWiring rotation, String rotationId) {
+    static Rotation run(RotationWiring rotation, String rotationId) {
         Rotation started = rotation.startRotation().start(rotationId);
         if (started.status().finished()) {
             return started;
@@ -216,6 +216,10 @@ class RotationIT {
         events.forEach(EventSchemas::assertValid);
         assertThat(wiring.findingStore().open(SCOPE)).extracting(stored -> stored.finding().code())
                 .containsExactly(io.certfleet.core.finding.FindingCode.ROTATION_FAILED);
+        assertThat(emulator.clients().acm().listTagsForCertificate(request -> request.certificateArn(newArn)).tags())
+                .as("the rejected replacement is kept, tagged for inspection")
+                .extracting(tag -> tag.key() + "=" + tag.value())
+                .contains("certfleet:status=rejected", "certfleet:rejected-by=" + planned.rotationId());
         wiring.evaluatePolicy().evaluate(SCOPE);
         assertThat(wiring.findingStore().open(SCOPE)).as("the policy does not resolve a rotation's outcome")
                 .extracting(stored -> stored.finding().code())

@@ -14,33 +14,62 @@ import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.policy.rotation.IssuerChoice;
 import io.certfleet.core.rotation.preflight.Preflight;
 import io.certfleet.core.rotation.preflight.PreflightContext;
+import io.certfleet.core.alerting.OwnerMessage;
+import io.certfleet.core.alerting.OwnerNotifier;
+import io.certfleet.core.certificate.CertificateFacts;
+import io.certfleet.core.rotation.issuer.IssueOrder;
+import io.certfleet.core.rotation.issuer.Issuance;
+import io.certfleet.core.rotation.issuer.KeySpec;
+import io.certfleet.core.rotation.issuer.ReplacementIssuer;
+import io.certfleet.core.rotation.issuer.ValidationRecord;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Use case: finds the replacement of a planned rotation and proves it before anything is touched. For
+ * Use case: finds or issues the replacement of a planned rotation and proves it before anything is touched. For
  * {@code provided}, the certificate the owner imported (named in the request, or tagged
  * {@code certfleet:replaces=<old ARN>} in the old certificate's account); the same certificate imported in each other
  * account-region is found there through the inventory, and a binding whose account-region has none is skipped with
- * the reason. The replacement passes the preflight (names, validity, chain, profile) or the rotation fails with every
- * reason, nothing swapped.
+ * the reason. For {@code acm-public} and {@code acm-private:CA_ARN}, the {@link ReplacementIssuer} makes one with the
+ * old one's names, the profile's key (upgraded when the old key fails it) and the owner's tags, in every
+ * account-region with a binding; while ACM waits for DNS validation the step says so (the workflow asks again),
+ * the owner is told once which records to create, and after {@link #VALIDATION_LIMIT} the rotation fails. The
+ * replacement passes the preflight (names, validity, chain, profile) or the rotation fails with every reason,
+ * nothing swapped.
  */
 public final class IssueReplacement {
 
     /** The tag an owner puts on the certificate they imported to replace another (its value: the old ARN). */
-    public static final String REPLACES_TAG = "certfleet:replaces";
+    public static final String REPLACES_TAG = IssueOrder.REPLACES_TAG;
     /** ACM's region for CloudFront's certificates: a distribution's replacement must live there. */
     static final String CLOUDFRONT_REGION = "us-east-1";
 
-    /** The outcome: issued and proven, or the problems. */
-    public record Outcome(boolean ready, String replacementArn, List<String> problems) {
+    /** The tag on every certificate certfleet issues: the rotation that asked for it. */
+    public static final String ROTATION_TAG = "certfleet:rotation";
+    /** How long a rotation waits for ACM's DNS validation before it fails (the owner was told the records). */
+    public static final Duration VALIDATION_LIMIT = Duration.ofHours(72);
+    /** The lifetime asked of a private CA (or the profile's maxValidity when shorter); renewed before its end. */
+    static final Duration PRIVATE_VALIDITY = Duration.ofDays(180);
+
+    /** The outcome: issued and proven, pending (ask again later: {@code waiting} says for what), or the problems. */
+    public record Outcome(boolean ready, String replacementArn, List<String> problems, boolean pending,
+                          String waiting) {
         public Outcome {
             problems = List.copyOf(problems);
+        }
+
+        Outcome(boolean ready, String replacementArn, List<String> problems) {
+            this(ready, replacementArn, problems, false, null);
         }
     }
 
@@ -50,17 +79,21 @@ public final class IssueReplacement {
     private final CertificateParser parser;
     private final PolicySet policies;
     private final Predicate<String> isTrustedRoot;
+    private final ReplacementIssuer issuer;
+    private final OwnerNotifier owners;
     private final Clock clock;
 
     public IssueReplacement(RotationStore rotations, InventoryRepository inventory, CertificateReader reader,
                             CertificateParser parser, PolicySet policies, Predicate<String> isTrustedRoot,
-                            Clock clock) {
+                            ReplacementIssuer issuer, OwnerNotifier owners, Clock clock) {
         this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.isTrustedRoot = Objects.requireNonNull(isTrustedRoot, "isTrustedRoot");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.owners = Objects.requireNonNull(owners, "owners");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -69,14 +102,13 @@ public final class IssueReplacement {
         if (rotation.replacementSha256() != null) {
             return new Outcome(true, rotation.replacementArn(), List.of()); // a retried step: issued already
         }
-        if (rotation.issuer().kind() != IssuerChoice.Kind.PROVIDED) {
-            return new Outcome(false, null, List.of("issuer " + rotation.issuer() + " is not available in this "
-                    + "version: import a replacement into ACM and rotate with --to ARN (issuer: provided)"));
-        }
         InventoryRecord old = inventory.locationsOf(rotation.sha256()).stream()
                 .filter(record -> record.isActive() && record.isReadable()).findFirst().orElse(null);
         if (old == null) {
             return new Outcome(false, null, List.of("the certificate left the inventory since the plan"));
+        }
+        if (rotation.issuer().kind() != IssuerChoice.Kind.PROVIDED) {
+            return issueNew(rotation, old);
         }
         Optional<String> named = Optional.ofNullable(rotation.replacementArn()).or(() -> taggedReplacement(rotation));
         if (named.isEmpty()) {
@@ -93,22 +125,149 @@ public final class IssueReplacement {
             return new Outcome(false, named.get(), List.of("the replacement is the same certificate (SHA-256 "
                     + rotation.sha256() + ")"));
         }
-        TlsPolicy profile = policies.profile(rotation.profile()).orElse(policies.defaultPolicy());
+        return proveAndAssign(rotation, old, replacement, scope -> replacementIn(scope, replacement));
+    }
+
+    /** Preflight, then each binding gets the replacement's copy in its account-region (or is skipped, saying why). */
+    private Outcome proveAndAssign(Rotation rotation, InventoryRecord old, InventoryRecord replacement,
+                                   Function<ScanScope, Optional<String>> copyIn) {
+        String rotationId = rotation.rotationId();
+        String arn = replacement.location().arn();
+        TlsPolicy profile = profileOf(rotation);
         Preflight.Verdict verdict = Preflight.check(new PreflightContext(old, replacement, profile, clock,
                 isTrustedRoot));
         if (!verdict.passed()) {
-            return new Outcome(false, named.get(), verdict.problems());
+            return new Outcome(false, arn, verdict.problems());
         }
         Instant now = clock.instant();
         for (RotationBinding binding : rotations.bindings(rotationId)) {
-            Optional<String> there = replacementIn(binding.target().scope(), replacement);
+            Optional<String> there = copyIn.apply(binding.target().scope());
             rotations.saveBinding(rotationId, there.map(binding::withReplacement).orElseGet(() -> binding.withResult(
                     BindingResult.SKIPPED, List.of(), "no replacement in " + where(binding.target().scope())
                             + ": import the same certificate there (SHA-256 " + replacement.certificateId() + ")")));
         }
-        rotations.save(rotations.load(rotationId).withReplacement(named.get(), replacement.certificateId(), now)
+        rotations.save(rotations.load(rotationId).withReplacement(arn, replacement.certificateId(), now)
                 .withStatus(RotationStatus.RUNNING, null, now));
-        return new Outcome(true, named.get(), List.of());
+        return new Outcome(true, arn, List.of());
+    }
+
+    /** {@code acm-public} or {@code acm-private}: the issuer makes it wherever a binding needs it. */
+    private Outcome issueNew(Rotation rotation, InventoryRecord old) {
+        TlsPolicy profile = profileOf(rotation);
+        List<ScanScope> locations = rotations.bindings(rotation.rotationId()).stream()
+                .map(binding -> acmScopeOf(binding.target().scope())).distinct().toList();
+        if (rotation.issuer().kind() == IssuerChoice.Kind.ACM_PUBLIC && locations.size() > 1) {
+            return new Outcome(false, null, List.of("acm-public issues a different certificate in each "
+                    + "account-region, and this one is served in " + locations.size() + " (" + locations.stream()
+                    .map(IssueReplacement::where).collect(Collectors.joining("; ")) + "): use acm-private:CA_ARN "
+                    + "(one certificate imported everywhere) or rotate each location on its own"));
+        }
+        IssueOrder order;
+        try {
+            order = new IssueOrder(rotation.rotationId(), rotation.issuer(), commonName(old.facts()),
+                    dnsNames(old.facts()), KeySpec.forReplacement(old.facts(), profile), locations,
+                    replacementTags(old, rotation), replacing(rotation, locations),
+                    PRIVATE_VALIDITY.compareTo(profile.maxValidity()) < 0 ? PRIVATE_VALIDITY : profile.maxValidity(),
+                    rotation.replacementArn());
+        } catch (IllegalArgumentException unfit) {
+            return new Outcome(false, null, List.of(unfit.getMessage()));
+        }
+        return switch (issuer.issue(order)) {
+            case Issuance.Refused refused -> new Outcome(false, null, refused.problems());
+            case Issuance.Pending pending -> waitForValidation(rotation, pending);
+            case Issuance.Issued issued -> {
+                InventoryRecord replacement;
+                try {
+                    replacement = read(issued.arns().get(order.home()), old);
+                } catch (IllegalArgumentException unreadable) {
+                    yield new Outcome(false, issued.arns().get(order.home()), List.of(unreadable.getMessage()));
+                }
+                yield proveAndAssign(rotation, old, replacement, scope -> Optional.ofNullable(issued.arns()
+                        .get(acmScopeOf(scope))));
+            }
+        };
+    }
+
+    /** Pending DNS validation: tells the owner once (records to create), fails after the limit. */
+    private Outcome waitForValidation(Rotation rotation, Issuance.Pending pending) {
+        Instant now = clock.instant();
+        String records = pending.records().stream().map(ValidationRecord::toString)
+                .collect(Collectors.joining("\n  "));
+        if (now.isAfter(pending.requestedAt().plus(VALIDATION_LIMIT))) {
+            return new Outcome(false, pending.arn(), List.of("ACM did not validate " + pending.arn() + " within "
+                    + VALIDATION_LIMIT.toHours() + " hours of the request (" + pending.reason() + ")"
+                    + (records.isEmpty() ? "" : "; the records:\n  " + records)));
+        }
+        if (rotation.replacementArn() == null) {
+            List<ValidationRecord> missing = pending.records().stream().filter(record -> !record.written()).toList();
+            if (!missing.isEmpty()) {
+                owners.notify(new OwnerMessage("[certfleet] create DNS records to validate the replacement of "
+                        + rotation.subject(), "certfleet asked ACM for " + pending.arn() + " to replace "
+                        + rotation.subject() + " (rotation " + rotation.rotationId() + "). No Route 53 hosted zone "
+                        + "of the account covers these names, so create these records; the rotation waits for them "
+                        + "until " + pending.requestedAt().plus(VALIDATION_LIMIT) + ":\n  " + missing.stream()
+                        .map(ValidationRecord::toString).collect(Collectors.joining("\n  ")),
+                        RotationEvents.ownerAttributes(rotation, "medium", "ROTATION_VALIDATION")));
+            }
+            rotations.save(rotation.withReplacement(pending.arn(), null, now)
+                    .withStatus(RotationStatus.RUNNING, "waits for DNS validation: " + pending.reason(), now));
+        }
+        return new Outcome(false, pending.arn(), List.of(), true, pending.reason());
+    }
+
+    private TlsPolicy profileOf(Rotation rotation) {
+        return policies.profile(rotation.profile()).orElse(policies.defaultPolicy());
+    }
+
+    /** ACM's account-region for a binding's certificate: CloudFront's (global) is us-east-1. */
+    private static ScanScope acmScopeOf(ScanScope bindingScope) {
+        return ScanScope.GLOBAL_REGION.equals(bindingScope.region())
+                ? new ScanScope(bindingScope.accountId(), CLOUDFRONT_REGION) : bindingScope;
+    }
+
+    /** The owner's tags (not AWS's or certfleet's own), plus which certificate and rotation it is for. */
+    private static Map<String, String> replacementTags(InventoryRecord old, Rotation rotation) {
+        Map<String, String> tags = new TreeMap<>();
+        old.tags().forEach((key, value) -> {
+            if (!key.startsWith("aws:") && !key.startsWith("certfleet:")) {
+                tags.put(key, value);
+            }
+        });
+        tags.put(ROTATION_TAG, rotation.rotationId());
+        return tags;
+    }
+
+    /** The old certificate in each location: its ACM copy there, else the account's (IAM), else the first. */
+    private static Map<ScanScope, String> replacing(Rotation rotation, List<ScanScope> locations) {
+        Map<ScanScope, String> replacing = new java.util.HashMap<>();
+        for (ScanScope location : locations) {
+            String there = rotation.certificateArns().stream()
+                    .filter(arn -> arn.startsWith("arn:") && arn.split(":").length > 4
+                            && arn.split(":")[4].equals(location.accountId())
+                            && arn.split(":")[3].equals(location.region())).findFirst()
+                    .or(() -> rotation.certificateArns().stream().filter(arn -> arn.split(":").length > 4
+                            && arn.split(":")[4].equals(location.accountId())).findFirst())
+                    .orElse(rotation.certificateArns().getFirst());
+            replacing.put(location, there);
+        }
+        return replacing;
+    }
+
+    /** The subject's CN, else the first DNS name. */
+    static String commonName(CertificateFacts facts) {
+        for (String part : facts.subject().split(",")) {
+            String trimmed = part.strip();
+            if (trimmed.regionMatches(true, 0, "CN=", 0, 3)) {
+                return trimmed.substring(3);
+            }
+        }
+        return dnsNames(facts).stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "the certificate names nothing (no CN, no DNS name): nothing to issue a replacement for"));
+    }
+
+    /** The names a replacement covers: the old one's DNS names (IP addresses are not issued by ACM). */
+    private static List<String> dnsNames(CertificateFacts facts) {
+        return facts.sans().stream().filter(name -> !name.matches("[0-9.]+|.*:.*")).toList();
     }
 
     /** A present certificate in the old one's account tagged as its replacement. */
@@ -117,6 +276,7 @@ public final class IssueReplacement {
         Optional<String> account = PlanRotation.accountOf(oldArn);
         return inventory.find(new InventoryQuery(Optional.empty(), Optional.empty(), account, false)).stream()
                 .filter(record -> rotation.certificateArns().contains(record.tags().get(REPLACES_TAG)))
+                .filter(record -> !"rejected".equals(record.tags().get("certfleet:status"))) // rolled back once
                 .map(record -> record.location().arn()).findFirst();
     }
 

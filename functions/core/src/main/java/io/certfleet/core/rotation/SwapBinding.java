@@ -7,13 +7,15 @@ import io.certfleet.core.rotation.swap.SwapException;
 import io.certfleet.core.rotation.swap.SwapTarget;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Use case: swaps one binding of a rotation to its replacement, or puts it back. What the binding served is recorded
  * before the swap is made, so that a rollback knows it whatever happens next; both directions may be retried and
  * change nothing the second time. A binding that serves neither the old certificate nor the replacement (someone
- * changed it since the plan) is left alone and reported.
+ * changed it since the plan) is left alone and reported. A replacement taken back out is tagged
+ * {@code certfleet:status=rejected} where it lives and kept for inspection.
  */
 public final class SwapBinding {
 
@@ -21,13 +23,18 @@ public final class SwapBinding {
     public record Outcome(BindingResult result, String detail) {
     }
 
+    /** The tag a rolled-back replacement gets (kept in ACM for inspection, never swapped in again by itself). */
+    public static final Map<String, String> REJECTED = Map.of("certfleet:status", "rejected");
+
     private final RotationStore rotations;
     private final BindingSwitches switches;
+    private final CertificateTagger tagger;
     private final Clock clock;
 
-    public SwapBinding(RotationStore rotations, BindingSwitches switches, Clock clock) {
+    public SwapBinding(RotationStore rotations, BindingSwitches switches, CertificateTagger tagger, Clock clock) {
         this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.switches = Objects.requireNonNull(switches, "switches");
+        this.tagger = Objects.requireNonNull(tagger, "tagger");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -99,7 +106,20 @@ public final class SwapBinding {
             return finish(rotationId, binding.withResult(BindingResult.FAILED, causes, "restore failed: "
                     + failure.getMessage()));
         }
-        return finish(rotationId, binding.withResult(BindingResult.ROLLED_BACK, causes, "put back"));
+        return finish(rotationId, binding.withResult(BindingResult.ROLLED_BACK, causes, "put back"
+                + markRejected(binding.replacementArn(), rotationId)));
+    }
+
+    /** Tags the replacement rejected; a failure to tag is said, never undoes a restore. */
+    private String markRejected(String replacementArn, String rotationId) {
+        Map<String, String> tags = new java.util.TreeMap<>(REJECTED);
+        tags.put("certfleet:rejected-by", rotationId);
+        try {
+            tagger.tag(replacementArn, tags);
+            return "; the replacement is tagged certfleet:status=rejected";
+        } catch (RuntimeException failure) {
+            return "; could not tag the replacement rejected: " + failure.getMessage();
+        }
     }
 
     private Outcome finish(String rotationId, RotationBinding binding) {

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.acmpca.AcmPcaClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -140,6 +142,15 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchClient cloudWatch() {
         return cached(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()));
+    }
+
+    public AcmPcaClient acmPca() {
+        return cached(AcmPcaClient.class, () -> configure(AcmPcaClient.builder()));
+    }
+
+    /** Route 53 is global: its one endpoint is in us-east-1 whatever the region. */
+    public Route53Client route53() {
+        return cached(Route53Client.class, () -> configureGlobal(Route53Client.builder()));
     }
 
     public SnsClient sns() {

@@ -9,7 +9,19 @@ import io.certfleet.core.probe.HostnameMatcher;
 import io.certfleet.local.pki.IssuedCertificate;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.acm.model.ImportCertificateRequest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +48,37 @@ public final class EmulatedEndpoint implements AutoCloseable {
         public Keys add(IssuedCertificate certificate) {
             bySha256.put(sha256(certificate.certificate()), certificate.keyPair().getPrivate());
             return this;
+        }
+
+        /**
+         * An SDK interceptor for the clients certfleet uses: every certificate imported into ACM through them (an
+         * issuer's replacement) can then be served, its key learnt from the import call as a load balancer would get
+         * it from ACM (moto exports no imported certificate's key).
+         */
+        public ExecutionInterceptor learningImports() {
+            return new ExecutionInterceptor() {
+                @Override
+                public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                    if (context.request() instanceof ImportCertificateRequest imported) {
+                        learn(imported.certificate().asUtf8String(), imported.privateKey().asUtf8String());
+                    }
+                }
+            };
+        }
+
+        private void learn(String certificatePem, String privateKeyPem) {
+            try (PEMParser keyPem = new PEMParser(new StringReader(privateKeyPem))) {
+                Object parsed = keyPem.readObject();
+                PrivateKeyInfo info = parsed instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo()
+                        : (PrivateKeyInfo) parsed;
+                X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(
+                                StandardCharsets.US_ASCII)));
+                bySha256.put(sha256(certificate), new JcaPEMKeyConverter().getPrivateKey(info));
+            } catch (IOException | GeneralSecurityException | ClassCastException e) {
+                throw new IllegalArgumentException("cannot learn an imported certificate's key: " + e.getMessage(),
+                        e);
+            }
         }
 
         Optional<PrivateKey> of(X509Certificate leaf) {
