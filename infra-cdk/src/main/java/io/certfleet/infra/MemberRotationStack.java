@@ -46,7 +46,8 @@ public final class MemberRotationStack extends Stack {
                         .statements(List.of(
                                 statement("ReadReplacements", RotationPermissions.ISSUE_ACTIONS),
                                 statement("SwapCertificates", RotationPermissions.SWAP_ACTIONS),
-                                statement("ReadDeploymentAndMetrics", RotationPermissions.CANARY_ACTIONS)))
+                                statement("ReadDeploymentAndMetrics", RotationPermissions.CANARY_ACTIONS),
+                                statement("RetireReplacedCertificates", RotationPermissions.RETIRE_ACTIONS)))
                         .build()))
                 .build();
         Nag.suppress(role, "AwsSolutions-IAM5", "rotation acts on certificates, listeners and distributions known "

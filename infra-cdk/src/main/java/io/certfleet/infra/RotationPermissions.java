@@ -26,6 +26,9 @@ final class RotationPermissions {
             "acm:ListTagsForCertificate", "acm:ListCertificates", "acm:RequestCertificate", "acm:ImportCertificate",
             "acm:AddTagsToCertificate", "route53:ListHostedZones", "route53:ChangeResourceRecordSets");
 
+    /** Retiring a replaced certificate after its retention (ACM refuses to delete one still in use). */
+    static final List<String> RETIRE_ACTIONS = List.of("acm:DeleteCertificate");
+
     /** AWS Private CA, with certfleet's own role (a CA of another account is shared through AWS RAM). */
     static final List<String> PRIVATE_CA_ACTIONS = List.of("acm-pca:DescribeCertificateAuthority",
             "acm-pca:IssueCertificate", "acm-pca:GetCertificate");

@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.events.targets.SfnStateMachine;
@@ -55,9 +56,10 @@ public final class StagedRotation extends Construct {
     static final String CANARY = "io.certfleet.handlers.RotationCanaryHandler::handleRequest";
     static final String FINISH = "io.certfleet.handlers.RotationFinishHandler::handleRequest";
     static final String SIGNAL = "io.certfleet.handlers.RotationSignalHandler::handleRequest";
+    static final String RETIRE = "io.certfleet.handlers.RotationRetireHandler::handleRequest";
     /** Fixed, so that member accounts' rotation roles can trust them by name. */
     static final List<String> MEMBER_ROLE_USERS = List.of("certfleet-rotation-issue", "certfleet-rotation-swap",
-            "certfleet-rotation-canary");
+            "certfleet-rotation-canary", "certfleet-rotation-retire");
     static final List<String> LAMBDA_ERRORS = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
 
@@ -71,6 +73,7 @@ public final class StagedRotation extends Construct {
     private final CertfleetFunctions.Deployed canary;
     private final CertfleetFunctions.Deployed finish;
     private final CertfleetFunctions.Deployed signal;
+    private final CertfleetFunctions.Deployed retire;
     private final StateMachine stateMachine;
 
     public StagedRotation(Construct scope, String id, InventoryTable inventory, Code code, IEventBus bus,
@@ -92,11 +95,19 @@ public final class StagedRotation extends Construct {
         this.finish = function("Recorder", "records waves and ends rotations", FINISH, code, environment, null);
         this.signal = function("Signals", "marks running rotations for rollback (event, alarm)", SIGNAL, code,
                 environment, null);
+        this.retire = function("Retirer", "deletes certificates rotations replaced, after their retention, if unused",
+                RETIRE, code, environment, MEMBER_ROLE_USERS.get(3));
         grantLeastPrivilege(inventory, bus, topic, settings.rotationRoleName());
         // An approval or a change window may be weeks away.
         this.stateMachine = Workflows.standard(this, "StagedRotation", definition(settings.maxConcurrency()),
                 Duration.days(30), RetentionDays.ONE_YEAR);
         rollbackTriggers(bus);
+        Rule.Builder.create(this, "RetireDaily")
+                .description("certfleet: delete replaced certificates after retainOldDays, if nothing uses them")
+                .schedule(Schedule.rate(Duration.days(1)))
+                .targets(List.of(LambdaFunction.Builder.create(retire.live()).retryAttempts(2)
+                        .maxEventAge(Duration.hours(6)).build()))
+                .build();
         Rule.Builder.create(this, "OnRotationRequested")
                 .description("certfleet: a RotationRequested event on certfleet's bus starts a rotation")
                 .eventBus(bus)
@@ -134,12 +145,12 @@ public final class StagedRotation extends Construct {
 
     /** The functions whose role may assume the member accounts' rotation role. */
     public List<Function> memberRoleUsers() {
-        return List.of(issue.function(), swap.function(), canary.function());
+        return List.of(issue.function(), swap.function(), canary.function(), retire.function());
     }
 
     public List<Function> functions() {
         return List.of(start.function(), issue.function(), swap.function(), canary.function(), finish.function(),
-                signal.function());
+                signal.function(), retire.function());
     }
 
     private IChainable definition(int maxConcurrency) {
@@ -337,6 +348,11 @@ public final class StagedRotation extends Construct {
                 "dynamodb:Scan", "dynamodb:PutItem"), List.of(table)));
         bus.grantPutEventsTo(signal.function());
         topic.grantPublish(finish);
+        // Retirer: reads succeeded rotations and the inventory's bindings; deletes in ACM (member role).
+        retire.function().addToRolePolicy(statement("ReadRotations", List.of("dynamodb:GetItem", "dynamodb:Query",
+                "dynamodb:Scan"), tableAndIndexes));
+        retire.function().addToRolePolicy(statement("RetireCertificates", RotationPermissions.RETIRE_ACTIONS,
+                List.of("*")));
         for (Function user : memberRoleUsers()) {
             user.addToRolePolicy(statement("AssumeRotationRoles", List.of("sts:AssumeRole"),
                     List.of("arn:" + Stack.of(this).getPartition() + ":iam::*:role/" + roleName)));

@@ -100,7 +100,7 @@ class CertfleetStackTest {
             template.findResources("AWS::Lambda::Function").values().forEach(function -> handlers.add(
                     String.valueOf(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) function).get("Properties"))
                             .get("Handler"))));
-            assertThat(handlers).as("every function of the stack").hasSize(13).contains(FleetScan.PLANNER,
+            assertThat(handlers).as("every function of the stack").hasSize(14).contains(FleetScan.PLANNER,
                     StagedRotation.START, StagedRotation.SWAP, StagedRotation.CANARY);
             for (String handler : handlers) {
                 String className = handler.substring(0, handler.indexOf("::"));

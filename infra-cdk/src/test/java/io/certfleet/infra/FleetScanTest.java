@@ -29,7 +29,7 @@ class FleetScanTest {
                             "CERTFLEET_SCANNER_ROLE", "certfleet-scanner",
                             "CERTFLEET_ACCOUNTS", "organization")))));
         }
-        template.resourceCountIs("AWS::Lambda::Function", 13); // and ExpiryAlerts' two, StagedRotation's six
+        template.resourceCountIs("AWS::Lambda::Function", 14); // and ExpiryAlerts' two, StagedRotation's seven
     }
 
     @Test

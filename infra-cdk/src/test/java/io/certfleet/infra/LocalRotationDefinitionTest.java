@@ -37,7 +37,7 @@ class LocalRotationDefinitionTest {
                 .isEqualTo(synthesized);
         assertThat(handlers.values()).extracting(LocalRotationDefinitionTest::simpleName)
                 .containsExactlyInAnyOrder("RotationStartHandler", "RotationIssueHandler", "RotationSwapHandler",
-                        "RotationCanaryHandler", "RotationFinishHandler", "RotationSignalHandler");
+                        "RotationCanaryHandler", "RotationFinishHandler", "RotationSignalHandler", "RotationRetireHandler");
     }
 
     /** {@code io.certfleet.handlers.RotationSwapHandler::handleRequest} -> {@code RotationSwapHandler}. */

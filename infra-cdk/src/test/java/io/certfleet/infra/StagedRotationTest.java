@@ -102,7 +102,9 @@ class StagedRotationTest {
                 "StagedRotationRecorder", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
                         "dynamodb:DeleteItem", "dynamodb:UpdateItem", "events:PutEvents", "sns:Publish"),
                 "StagedRotationSignals", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
-                        "dynamodb:PutItem", "events:PutEvents"));
+                        "dynamodb:PutItem", "events:PutEvents"),
+                "StagedRotationRetirer", concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
+                        "sts:AssumeRole"), RotationPermissions.RETIRE_ACTIONS));
         expected.forEach((function, actions) -> {
             JsonNode body = SynthesizedTemplates.resource(template, "AWS::Lambda::Function", function).getValue();
             List<String> granted = SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(body))
@@ -157,14 +159,24 @@ class StagedRotationTest {
             assertThat(statement.path("Action").asText()).isEqualTo("sts:AssumeRole");
             principals.add(statement.path("Principal").path("AWS").toString());
         });
-        assertThat(principals).as("the three rotation functions' roles, nothing else").hasSize(3);
+        assertThat(principals).as("the four rotation functions' roles, nothing else").hasSize(4);
         List<String> actions = new ArrayList<>();
         role.path("Policies").forEach(policy -> policy.path("PolicyDocument").path("Statement")
-                .forEach(statement -> statement.path("Action").forEach(action -> actions.add(action.asText()))));
-        assertThat(actions).containsExactlyInAnyOrderElementsOf(concat(RotationPermissions.ISSUE_ACTIONS,
-                concat(RotationPermissions.SWAP_ACTIONS, RotationPermissions.CANARY_ACTIONS)));
-        assertThat(actions).as("no IAM, no deletes, no private CA").noneMatch(action -> action.startsWith("iam:")
-                || action.contains("Delete") || action.startsWith("acm-pca:"));
+                .forEach(statement -> {
+                    JsonNode action = statement.path("Action"); // one action is a string, more an array
+                    if (action.isTextual()) {
+                        actions.add(action.asText());
+                    } else {
+                        action.forEach(each -> actions.add(each.asText()));
+                    }
+                }));
+        assertThat(actions).containsExactlyInAnyOrderElementsOf(concat(concat(RotationPermissions.ISSUE_ACTIONS,
+                concat(RotationPermissions.SWAP_ACTIONS, RotationPermissions.CANARY_ACTIONS)),
+                RotationPermissions.RETIRE_ACTIONS));
+        assertThat(actions).as("no IAM, no private CA").noneMatch(action -> action.startsWith("iam:")
+                || action.startsWith("acm-pca:"));
+        assertThat(actions.stream().filter(action -> action.contains("Delete"))).as("one delete: a replaced "
+                + "certificate nothing uses, after its retention").containsExactly("acm:DeleteCertificate");
         assertThat(actions.stream().filter(action -> action.matches(".*:(Import|Request|AddTags|Change|Modify|Set"
                 + "|Update|Add|Remove).*")).distinct()).as("the writes: issue, tag, validate, swap")
                 .containsExactlyInAnyOrder("acm:RequestCertificate", "acm:ImportCertificate",

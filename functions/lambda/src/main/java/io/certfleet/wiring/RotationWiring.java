@@ -2,6 +2,7 @@ package io.certfleet.wiring;
 
 import io.certfleet.adapters.aws.ScopedClients;
 import io.certfleet.adapters.aws.acm.AcmCertificateReader;
+import io.certfleet.adapters.aws.acm.AcmCertificateRetirer;
 import io.certfleet.adapters.aws.acm.AcmCertificateTagger;
 import io.certfleet.adapters.aws.issuer.AwsReplacementIssuers;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbCircuitBreaker;
@@ -27,6 +28,7 @@ import io.certfleet.core.rotation.FinishRotation;
 import io.certfleet.core.rotation.IssueReplacement;
 import io.certfleet.core.rotation.PlanRotation;
 import io.certfleet.core.rotation.RequestRollback;
+import io.certfleet.core.rotation.RetireReplacedCertificates;
 import io.certfleet.core.rotation.RequestRotations;
 import io.certfleet.core.rotation.RotationStore;
 import io.certfleet.core.rotation.StartRotation;
@@ -123,6 +125,12 @@ public final class RotationWiring {
     public RequestRotations requestRotations() {
         return new RequestRotations(wiring.inventory(), wiring.policies(), new DynamoDbRotationRequests(
                 wiring.aws().dynamoDb(), wiring.settings().tableName()), wiring.events(), wiring.clock());
+    }
+
+    /** Deletes, after their retention, the certificates succeeded rotations replaced (if nothing uses them). */
+    public RetireReplacedCertificates retireReplaced() {
+        return new RetireReplacedCertificates(rotations(), wiring.inventory(), wiring.policies(),
+                new AcmCertificateRetirer(scope -> memberClients().forScope(scope).acm()), wiring.clock());
     }
 
     public RequestRollback requestRollback() {

@@ -241,6 +241,59 @@ class RotationIT {
     }
 
     @Test
+    void afterItsRetentionTheReplacedCertificateIsDeletedOnlyOnceNothingUsesIt() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        Wiring wiring = wiring();
+        Rotation done = run(rotation(wiring), rotation(wiring).planRotation().plan(request(oldArn, newArn))
+                .rotationId());
+        assertThat(done.status()).isEqualTo(RotationStatus.SUCCEEDED);
+        Instant due = done.finishedAt().plus(Duration.ofDays(14)); // public-web's retainOldDays
+        // Meanwhile someone serves the old certificate again, on another load balancer.
+        String legacy = account.httpsLoadBalancer("legacy", Map.of(), 443, "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+                oldArn, List.of());
+
+        assertThat(retireAt(due.minus(Duration.ofDays(1)))).as("within the retention").isEmpty();
+        assertThat(retireAt(due.plus(Duration.ofDays(1)))).singleElement().satisfies(retired -> {
+            assertThat(retired.certificateArn()).isEqualTo(oldArn);
+            assertThat(retired.outcome()).isEqualTo("kept: still served by ELBV2_LISTENER " + legacy);
+        });
+
+        String legacyBalancer = emulator.clients().elasticLoadBalancingV2().describeListeners(request -> request
+                .listenerArns(legacy)).listeners().getFirst().loadBalancerArn();
+        emulator.clients().elasticLoadBalancingV2().deleteListener(request -> request.listenerArn(legacy));
+        emulator.clients().elasticLoadBalancingV2().deleteLoadBalancer(request -> request
+                .loadBalancerArn(legacyBalancer));
+        assertThat(retireAt(due.plus(Duration.ofDays(2)))).extracting(
+                io.certfleet.core.rotation.RetireReplacedCertificates.Retired::outcome).containsExactly("deleted");
+        assertThat(emulator.clients().acm().listCertificates().certificateSummaryList())
+                .extracting(software.amazon.awssdk.services.acm.model.CertificateSummary::certificateArn)
+                .doesNotContain(oldArn).contains(newArn, payArn);
+        assertThat(retireAt(due.plus(Duration.ofDays(3)))).extracting(
+                io.certfleet.core.rotation.RetireReplacedCertificates.Retired::outcome)
+                .containsExactly("already deleted");
+        assertThat(retireAt(due.plus(Duration.ofDays(8)))).as("a week after, no more tries").isEmpty();
+    }
+
+    /** The daily retirement (its handler, on the sample scheduled event) at {@code when}, after a scan then. */
+    private List<io.certfleet.core.rotation.RetireReplacedCertificates.Retired> retireAt(Instant when)
+            throws Exception {
+        Wiring later = new Wiring(emulator.clients(), Clock.fixed(when, java.time.ZoneOffset.UTC),
+                CertfleetSettings.defaults().withTableName("rotation-it").withRateLimits(RateLimits.UNLIMITED)
+                        .withAlerts(routes.alertOptions()));
+        later.scanFleet().run(later.planScan().plan(new AccountSelection.Caller(), List.of(SCOPE.region())), 1);
+        var output = new java.io.ByteArrayOutputStream();
+        new io.certfleet.handlers.RotationRetireHandler(later).handleRequest(new java.io.ByteArrayInputStream(
+                io.certfleet.testing.SampleEvents.read("rotation-retire-scheduled-event.json").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)), output, new io.certfleet.local.LocalLambdaContext("test", line -> { }));
+        JsonNode certificates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output.toByteArray())
+                .path("certificates");
+        List<io.certfleet.core.rotation.RetireReplacedCertificates.Retired> retired = new java.util.ArrayList<>();
+        certificates.forEach(one -> retired.add(new io.certfleet.core.rotation.RetireReplacedCertificates.Retired(
+                one.path("rotationId").asText(), one.path("certificateArn").asText(), one.path("outcome").asText())));
+        return retired;
+    }
+
+    @Test
     void aSecondRotationOfTheSameCertificateIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
         endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
         RotationWiring rotation = rotation(wiring());
