@@ -33,7 +33,10 @@ start() {
   python3 -c 'import moto.server' 2>/dev/null || {
     echo "moto is not installed: pip install 'moto[server]==5.2.1'" >&2; exit 1; }
   mkdir -p "$state"
-  MOTO_ACM_VALIDATION_WAIT=0 nohup python3 -m moto.server -H 127.0.0.1 -p "$port" >"$log_file" 2>&1 &
+  # moto_extensions.py: the operations certfleet calls that moto 5.2.1 lacks (API Gateway UpdateDomainName).
+  MOTO_ACM_VALIDATION_WAIT=0 nohup python3 -c "import sys; exec(open(sys.argv.pop(1)).read()); \
+from moto.server import main; main(sys.argv[1:])" "$here/moto_extensions.py" -H 127.0.0.1 -p "$port" \
+    >"$log_file" 2>&1 &
   echo $! >"$pid_file"
   echo "$port" >"$port_file"
   for _ in $(seq 1 100); do

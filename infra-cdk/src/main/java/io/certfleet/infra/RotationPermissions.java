@@ -15,10 +15,11 @@ final class RotationPermissions {
             "elasticloadbalancing:RemoveListenerCertificates", "elasticloadbalancing:DescribeLoadBalancers",
             "elasticloadbalancing:SetLoadBalancerListenerSSLCertificate",
             "cloudfront:GetDistributionConfig", "cloudfront:UpdateDistribution", "cloudfront:GetDistribution",
-            "acm:AddTagsToCertificate");
+            "apigateway:GET", "apigateway:PATCH", "acm:AddTagsToCertificate");
 
     static final List<String> CANARY_ACTIONS = List.of("cloudwatch:GetMetricData", "cloudfront:GetDistribution",
-            "elasticloadbalancing:DescribeListenerCertificates", "elasticloadbalancing:DescribeListeners");
+            "elasticloadbalancing:DescribeListenerCertificates", "elasticloadbalancing:DescribeListeners",
+            "apigateway:GET");
 
     /** Reading the replacement; issuing one (acm-public: request it, write its DNS validation records in the
      *  account's hosted zone; acm-private: import what the CA signed, retried into the same ARN). */

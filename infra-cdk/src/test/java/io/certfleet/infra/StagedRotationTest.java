@@ -114,7 +114,7 @@ class StagedRotationTest {
         });
         // Only the swap writes to load balancers and distributions.
         assertThat(RotationPermissions.CANARY_ACTIONS).noneMatch(action -> action.matches(
-                ".*:(Modify|Add|Remove|Set|Update).*"));
+                ".*:(Modify|Add|Remove|Set|Update|PATCH|POST|PUT|DELETE).*"));
     }
 
     @Test
@@ -178,13 +178,14 @@ class StagedRotationTest {
         assertThat(actions.stream().filter(action -> action.contains("Delete"))).as("one delete: a replaced "
                 + "certificate nothing uses, after its retention").containsExactly("acm:DeleteCertificate");
         assertThat(actions.stream().filter(action -> action.matches(".*:(Import|Request|AddTags|Change|Modify|Set"
-                + "|Update|Add|Remove).*")).distinct()).as("the writes: issue, tag, validate, swap")
+                + "|Update|Add|Remove|PATCH|POST|PUT|Delete).*")).distinct()).as("the writes: issue, tag, validate, "
+                + "swap, retire")
                 .containsExactlyInAnyOrder("acm:RequestCertificate", "acm:ImportCertificate",
                         "acm:AddTagsToCertificate", "route53:ChangeResourceRecordSets",
                         "elasticloadbalancing:ModifyListener", "elasticloadbalancing:AddListenerCertificates",
                         "elasticloadbalancing:RemoveListenerCertificates",
                         "elasticloadbalancing:SetLoadBalancerListenerSSLCertificate",
-                        "cloudfront:UpdateDistribution");
+                        "cloudfront:UpdateDistribution", "apigateway:PATCH", "acm:DeleteCertificate");
         // Each central function that enters member accounts has the role name the member role trusts.
         for (String name : StagedRotation.MEMBER_ROLE_USERS) {
             assertThat(JSON.valueToTree(template.findResources("AWS::IAM::Role")).toString())

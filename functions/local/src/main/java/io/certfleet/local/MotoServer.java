@@ -2,6 +2,9 @@ package io.certfleet.local;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +51,28 @@ public final class MotoServer implements AutoCloseable {
             + "serving.run_simple = lambda *a, **k: run(*a, **{**k, 'threaded': False}); "
             + "from moto.server import main; main(sys.argv[1:])";
 
+    /**
+     * Python that loads {@code moto_extensions.py} (the operations certfleet calls that moto 5.2.1 lacks, see the
+     * file) into the server process before it starts.
+     */
+    private static String extensionsBootstrap() {
+        try (var in = MotoServer.class.getResourceAsStream("moto_extensions.py")) {
+            if (in == null) {
+                throw new IllegalStateException("moto_extensions.py is missing from certfleet's jar");
+            }
+            Path file = Files.createTempFile("certfleet-moto-extensions", ".py");
+            Files.write(file, in.readAllBytes());
+            file.toFile().deleteOnExit();
+            return "exec(compile(open(" + pythonString(file.toString()) + ").read(), 'moto_extensions.py', 'exec')); ";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write moto's extensions", e);
+        }
+    }
+
+    private static String pythonString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     /** Python interpreter to run moto with; override with {@code CERTFLEET_PYTHON}. */
     static final String PYTHON_VARIABLE = "CERTFLEET_PYTHON";
     private static final Pattern BANNER = Pattern.compile("Running on (http://127\\.0\\.0\\.1:\\d+)");
@@ -85,9 +110,9 @@ public final class MotoServer implements AutoCloseable {
      */
     public static MotoServer start(String python, Concurrency concurrency, Duration timeout,
                                    Duration acmValidationWait) {
-        List<String> command = new ArrayList<>(concurrency == Concurrency.SERIAL
-                ? List.of(python, "-c", SERIAL_BOOTSTRAP)
-                : List.of(python, "-m", "moto.server"));
+        List<String> command = new ArrayList<>(List.of(python, "-c", extensionsBootstrap()
+                + (concurrency == Concurrency.SERIAL ? SERIAL_BOOTSTRAP : "import sys; from moto.server import main; "
+                + "main(sys.argv[1:])")));
         command.addAll(List.of("-H", "127.0.0.1", "-p", "0"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(Map.of("MOTO_ACM_VALIDATION_WAIT", String.valueOf(acmValidationWait

@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
@@ -45,6 +46,7 @@ public final class AwsClients implements AutoCloseable {
     private final AwsSettings settings;
     private final List<ExecutionInterceptor> interceptors;
     private final SdkHttpClient httpClient;
+    private final PatchingHttpClient patchingHttpClient;
     private final boolean ownsHttpClient;
     private final boolean retries;
     private final ConcurrentHashMap<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
@@ -58,14 +60,15 @@ public final class AwsClients implements AutoCloseable {
         this(settings, interceptors, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
-                .build(), true, true);
+                .build(), new PatchingHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(30)), true, true);
     }
 
     private AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors, SdkHttpClient httpClient,
-                       boolean ownsHttpClient, boolean retries) {
+                       PatchingHttpClient patchingHttpClient, boolean ownsHttpClient, boolean retries) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.interceptors = List.copyOf(interceptors);
         this.httpClient = httpClient;
+        this.patchingHttpClient = patchingHttpClient;
         this.ownsHttpClient = ownsHttpClient;
         this.retries = retries;
     }
@@ -78,7 +81,7 @@ public final class AwsClients implements AutoCloseable {
         return new AwsClients(settings, List.of(), UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(1))
                 .socketTimeout(Duration.ofSeconds(1))
-                .build(), true, false);
+                .build(), new PatchingHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(1)), true, false);
     }
 
     public static AwsClients fromEnvironment() {
@@ -87,7 +90,7 @@ public final class AwsClients implements AutoCloseable {
 
     /** Clients with other settings and interceptors that share this instance's HTTP client (closed by this one). */
     public AwsClients derive(AwsSettings otherSettings, List<ExecutionInterceptor> otherInterceptors) {
-        return new AwsClients(otherSettings, otherInterceptors, httpClient, false, retries);
+        return new AwsClients(otherSettings, otherInterceptors, httpClient, patchingHttpClient, false, retries);
     }
 
     /** The interceptors every client of this instance has (call recording, rate limits). */
@@ -120,11 +123,13 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public ApiGatewayClient apiGateway() {
-        return cached(ApiGatewayClient.class, () -> configure(ApiGatewayClient.builder()));
+        return cached(ApiGatewayClient.class, () -> configure(ApiGatewayClient.builder(), settings.region(),
+                patchingHttpClient.get()));
     }
 
     public ApiGatewayV2Client apiGatewayV2() {
-        return cached(ApiGatewayV2Client.class, () -> configure(ApiGatewayV2Client.builder()));
+        return cached(ApiGatewayV2Client.class, () -> configure(ApiGatewayV2Client.builder(), settings.region(),
+                patchingHttpClient.get()));
     }
 
     public ResourceGroupsTaggingApiClient tagging() {
@@ -182,9 +187,14 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, Region region) {
+        return configure(builder, region, httpClient);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, Region region,
+                                                                                         SdkHttpClient http) {
         builder.region(region)
                 .credentialsProvider(settings.credentials())
-                .httpClient(httpClient)
+                .httpClient(http)
                 .overrideConfiguration(overrides());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
@@ -210,6 +220,37 @@ public final class AwsClients implements AutoCloseable {
         clients.clear();
         if (ownsHttpClient) {
             httpClient.close();
+            patchingHttpClient.close();
+        }
+    }
+
+    /**
+     * The HTTP client of the services that send PATCH (API Gateway's UpdateDomainName), which HttpURLConnection
+     * cannot (aws/aws-sdk-java-v2#3046): Apache's, built on first use (most runs never need it) and shared.
+     */
+    private static final class PatchingHttpClient {
+        private final Duration connectionTimeout;
+        private final Duration socketTimeout;
+        private SdkHttpClient client;
+
+        PatchingHttpClient(Duration connectionTimeout, Duration socketTimeout) {
+            this.connectionTimeout = connectionTimeout;
+            this.socketTimeout = socketTimeout;
+        }
+
+        synchronized SdkHttpClient get() {
+            if (client == null) {
+                client = ApacheHttpClient.builder().connectionTimeout(connectionTimeout).socketTimeout(socketTimeout)
+                        .build();
+            }
+            return client;
+        }
+
+        synchronized void close() {
+            if (client != null) {
+                client.close();
+                client = null;
+            }
         }
     }
 }

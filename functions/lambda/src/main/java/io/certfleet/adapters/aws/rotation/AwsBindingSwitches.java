@@ -1,6 +1,7 @@
 package io.certfleet.adapters.aws.rotation;
 
 import io.certfleet.adapters.aws.ScopedClients;
+import io.certfleet.adapters.aws.apigateway.ApiGatewayDomainSwitch;
 import io.certfleet.adapters.aws.cloudfront.CloudFrontViewerSwitch;
 import io.certfleet.adapters.aws.elb.ClassicElbListenerSwitch;
 import io.certfleet.adapters.aws.elb.Elbv2ListenerSwitch;
@@ -17,6 +18,8 @@ public final class AwsBindingSwitches {
         return new BindingSwitches(List.of(
                 new Elbv2ListenerSwitch(scope -> clients.forScope(scope).elasticLoadBalancingV2()),
                 new ClassicElbListenerSwitch(scope -> clients.forScope(scope).elasticLoadBalancing()),
-                new CloudFrontViewerSwitch(scope -> clients.forScope(scope).cloudFront())));
+                new CloudFrontViewerSwitch(scope -> clients.forScope(scope).cloudFront()),
+                new ApiGatewayDomainSwitch(scope -> clients.forScope(scope).apiGateway(),
+                        scope -> clients.forScope(scope).apiGatewayV2())));
     }
 }

@@ -128,6 +128,47 @@ class BindingSwitchesIT {
     }
 
     @Test
+    void aRestApiDomainChangesItsRegionalCertificateOnlyAndIsRestored() {
+        account.restApiDomain("rest.switch.test", oldDefault, Map.of("owner", "api-team"));
+        SwapTarget target = new SwapTarget(BindingType.APIGATEWAY_DOMAIN, SCOPE, "rest.switch.test", true,
+                oldDefault);
+        ServedState before = switches.read(target);
+
+        assertThat(switches.swap(target, newDefault)).isEqualTo(ServedState.of(newDefault));
+        assertThat(switches.swap(target, newDefault)).as("retried").isEqualTo(ServedState.of(newDefault));
+        var domain = emulator.clients().apiGateway().getDomainName(request -> request.domainName("rest.switch.test"));
+        assertThat(domain.regionalCertificateArn()).isEqualTo(newDefault);
+        assertThat(domain.certificateArn()).as("the edge field untouched").isNull();
+        assertThat(domain.securityPolicyAsString()).isEqualTo("TLS_1_2");
+
+        assertThat(switches.restore(target, newDefault, before)).isEqualTo(ServedState.of(oldDefault));
+        assertThat(switches.restore(target, newDefault, before)).isEqualTo(ServedState.of(oldDefault));
+        assertThatThrownBy(() -> switches.swap(target, oldDefault.replaceFirst(".{4}$", "dead")))
+                .isInstanceOf(SwapException.class).hasMessageContaining("not found in ACM");
+    }
+
+    @Test
+    void anHttpApiDomainChangesTheConfigurationThatHeldTheOldCertificateAndIsRestored() {
+        account.httpApiDomain("http.switch.test", oldDefault, Map.of());
+        SwapTarget target = new SwapTarget(BindingType.APIGATEWAY_DOMAIN, SCOPE, "http.switch.test", true,
+                oldDefault);
+        ServedState before = switches.read(target);
+
+        assertThat(switches.swap(target, newDefault)).isEqualTo(ServedState.of(newDefault));
+        assertThat(switches.swap(target, newDefault)).isEqualTo(ServedState.of(newDefault));
+        var configuration = emulator.clients().apiGatewayV2().getDomainName(request -> request
+                .domainName("http.switch.test")).domainNameConfigurations().getFirst();
+        assertThat(configuration.certificateArn()).isEqualTo(newDefault);
+        assertThat(configuration.endpointTypeAsString()).isEqualTo("REGIONAL");
+        assertThat(configuration.securityPolicyAsString()).isEqualTo("TLS_1_2");
+
+        assertThat(switches.restore(target, newDefault, before)).isEqualTo(ServedState.of(oldDefault));
+        assertThatThrownBy(() -> switches.read(new SwapTarget(BindingType.APIGATEWAY_DOMAIN, SCOPE,
+                "missing.switch.test", true, oldDefault))).isInstanceOf(SwapException.class)
+                .hasMessageContaining("no such custom domain name");
+    }
+
+    @Test
     void aDistributionChangesOnlyItsCertificateAndSaysWhenItIsDeployed() {
         String distribution = account.distribution("www.switch.test", oldDefault, Map.of());
         SwapTarget target = new SwapTarget(BindingType.CLOUDFRONT, SCOPE.global(), distribution, true, oldDefault);
