@@ -34,8 +34,8 @@ import software.amazon.awssdk.regions.Region;
  *       an incomplete chain;</li>
  *   <li>{@code demo-legacy} (Classic ELB): CBC suites still enabled next to the modern ones;</li>
  *   <li>{@code www} (CloudFront): healthy;</li>
- *   <li>{@code api} (API Gateway): still serving the certificate from before the last rotation (a fixed stand-in:
- *       moto has no API to change a domain's certificate).</li>
+ *   <li>{@code api} (API Gateway): still serving the certificate from before the last rotation (a fixed stand-in,
+ *       as an endpoint that never picked up a renewal).</li>
  * </ul>
  * The probe reaches them through an {@link AddressResolver} that maps each SNI name to its stand-in.
  */

@@ -188,6 +188,12 @@ class AcmPublicRotationIT {
             assertThat(alert.attribute("owner")).isEqualTo("web-team");
         });
 
+        // The next day's rotation of the same certificate asks about that request, it does not make another.
+        String next = rotation.planRotation().plan(publicRequest(oldArn)).rotationId();
+        assertThat(rotation.issueReplacement().issue(next).replacementArn()).isEqualTo(first.replacementArn());
+        assertThat(clients.acm().listCertificates().certificateSummaryList().stream()
+                .filter(summary -> summary.domainName().equals("api.elsewhere.test"))).hasSize(2);
+
         // Three days on, ACM still waits: the rotation ends (RotationFailed), saying what was missing.
         RotationWiring later = rotation(wiring(Clock.offset(Clock.systemUTC(), Duration.ofHours(73))));
         IssueReplacement.Outcome expired = later.issueReplacement().issue(id);

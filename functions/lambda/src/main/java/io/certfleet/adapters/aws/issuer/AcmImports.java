@@ -3,9 +3,13 @@ package io.certfleet.adapters.aws.issuer;
 import io.certfleet.core.rotation.IssueReplacement;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
 import software.amazon.awssdk.services.acm.model.Tag;
@@ -18,15 +22,35 @@ final class AcmImports {
 
     /** The certificate for {@code commonName} tagged {@code certfleet:rotation=<rotationId>}, if one is there. */
     static Optional<String> issuedFor(AcmClient acm, String rotationId, String commonName) {
-        for (CertificateSummary summary : acm.listCertificatesPaginator(request -> request.includes(filters ->
-                filters.keyTypes(KeyAlgorithm.knownValues()))).certificateSummaryList()) {
+        return tagged(acm, commonName, List.of(), tags -> rotationId.equals(tags.get(IssueReplacement.ROTATION_TAG)));
+    }
+
+    /**
+     * A certificate an earlier rotation requested to replace {@code oldArn} that is still usable (pending or issued,
+     * not rejected): asked about again rather than requested anew, so an owner who has not created the DNS records
+     * yet gets one pending request, not one a day.
+     */
+    static Optional<String> requestedToReplace(AcmClient acm, String oldArn, String commonName) {
+        return tagged(acm, commonName, List.of(CertificateStatus.PENDING_VALIDATION, CertificateStatus.ISSUED),
+                tags -> oldArn.equals(tags.get(IssueReplacement.REPLACES_TAG))
+                        && !"rejected".equals(tags.get("certfleet:status")));
+    }
+
+    private static Optional<String> tagged(AcmClient acm, String commonName, List<CertificateStatus> statuses,
+                                           Predicate<Map<String, String>> wanted) {
+        for (CertificateSummary summary : acm.listCertificatesPaginator(request -> {
+            request.includes(filters -> filters.keyTypes(KeyAlgorithm.knownValues()));
+            if (!statuses.isEmpty()) {
+                request.certificateStatuses(statuses);
+            }
+        }).certificateSummaryList()) {
             if (!commonName.equalsIgnoreCase(summary.domainName())) {
                 continue;
             }
-            boolean ours = acm.listTagsForCertificate(request -> request.certificateArn(summary.certificateArn()))
-                    .tags().stream().anyMatch(tag -> IssueReplacement.ROTATION_TAG.equals(tag.key())
-                            && rotationId.equals(tag.value()));
-            if (ours) {
+            Map<String, String> tags = acm.listTagsForCertificate(request -> request.certificateArn(
+                    summary.certificateArn())).tags().stream().collect(Collectors.toMap(Tag::key,
+                    tag -> tag.value() == null ? "" : tag.value(), (first, second) -> second));
+            if (wanted.test(tags)) {
                 return Optional.of(summary.certificateArn());
             }
         }

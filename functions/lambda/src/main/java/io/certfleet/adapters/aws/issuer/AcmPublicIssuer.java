@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.route53.model.RRType;
  * CNAME is written there ({@code UPSERT}: the same record every time, so asking again changes nothing); otherwise the
  * order stays pending with the records the owner must create. From then on ACM renews it in place. A retried or
  * resumed step asks about the certificate requested earlier (the order's {@code requestedArn}, else the one tagged
- * with the rotation's id) instead of requesting another.
+ * with the rotation's id), and a later rotation of the same certificate about the pending or issued one an earlier
+ * rotation requested for it (tagged {@code certfleet:replaces}, not rejected), instead of requesting another.
  */
 public final class AcmPublicIssuer implements ReplacementIssuer {
 
@@ -64,8 +65,11 @@ public final class AcmPublicIssuer implements ReplacementIssuer {
         ScanScope home = order.home();
         AcmClient acm = acmIn.apply(home);
         try {
+            String oldArn = order.tagsIn(home).get(IssueOrder.REPLACES_TAG);
             String arn = Optional.ofNullable(order.requestedArn())
                     .or(() -> AcmImports.issuedFor(acm, order.rotationId(), order.commonName()))
+                    .or(() -> oldArn == null ? Optional.empty()
+                            : AcmImports.requestedToReplace(acm, oldArn, order.commonName()))
                     .orElseGet(() -> request(acm, order));
             CertificateDetail detail = acm.describeCertificate(request -> request.certificateArn(arn)).certificate();
             return switch (detail.statusAsString()) {
