@@ -166,6 +166,45 @@ class IssuedRotationIT {
     }
 
     @Test
+    void anIamServerCertificateOnAClassicListenerMovesToAcmAndTheIamOneIsLeftToItsOwner() throws Exception {
+        emulator.resetNow();
+        AwsClients clients = emulator.clients().derive(emulator.clients().settings(),
+                List.of(keys.learningImports()));
+        FleetSeeder.Account home = new FleetSeeder(emulator.clients()).in(AwsEmulator.ACCOUNT_ID,
+                AwsEmulator.REGION);
+        FleetSeeder.PrivateCa ca = home.privateCertificateAuthority("Issued Rotation IT Private CA");
+        String iamArn = home.uploadServerCertificate("api-legacy", old, Map.of("owner", "api-team"));
+        home.classicLoadBalancer("legacy", Map.of(), 443, iamArn);
+        EmulatedEndpoint endpoint = EmulatedEndpoint.start(home.clients(), BindingType.ELB_LISTENER,
+                "loadbalancer/legacy:443", keys);
+        endpoints.add(endpoint);
+        String dnsName = home.clients().elasticLoadBalancing().describeLoadBalancers().loadBalancerDescriptions()
+                .getFirst().dnsName();
+        Wiring wiring = wiring(clients, AwsEmulator.REGION.id());
+        RotationWiring rotation = wiring.rotation(new TrustMaterial(List.of(root.certificate(),
+                pem(ca.certificatePem())), List.of()), ConnectTo.resolver(List.of(new ConnectTo(dnsName, 443,
+                "127.0.0.1", endpoint.port())), AddressResolver.DNS));
+
+        Rotation done = RotationIT.run(rotation, rotation.planRotation().plan(new RotationRequest(iamArn, null,
+                IssuerChoice.parse("acm-private:" + ca.arn()), null, Duration.ZERO, 1, "alice", List.of(), null))
+                .rotationId());
+
+        assertThat(done.status()).as(done.reason()).isEqualTo(RotationStatus.SUCCEEDED);
+        String served = home.clients().elasticLoadBalancing().describeLoadBalancers(request -> request
+                        .loadBalancerNames("legacy")).loadBalancerDescriptions().getFirst().listenerDescriptions()
+                .getFirst().listener().sslCertificateId();
+        assertThat(served).as("now an ACM certificate in the listener's region")
+                .startsWith("arn:aws:acm:us-east-1:" + AwsEmulator.ACCOUNT_ID + ":certificate/")
+                .isEqualTo(done.replacementArn());
+        // (moto's UploadServerCertificate keeps no tags, so there is no owner tag to carry over here.)
+        assertThat(home.clients().acm().listTagsForCertificate(request -> request.certificateArn(served)).tags())
+                .extracting(tag -> tag.key() + "=" + tag.value())
+                .contains(IssueReplacement.REPLACES_TAG + "=" + iamArn);
+        assertThat(home.clients().iam().getServerCertificate(request -> request.serverCertificateName("api-legacy"))
+                .serverCertificate().serverCertificateMetadata().arn()).isEqualTo(iamArn);
+    }
+
+    @Test
     void aPrivateCaThatIsNotThereFailsTheIssueStepNamingItNothingSwapped() throws Exception {
         emulator.resetNow();
         FleetSeeder.Account home = new FleetSeeder(emulator.clients()).in(AwsEmulator.ACCOUNT_ID,
