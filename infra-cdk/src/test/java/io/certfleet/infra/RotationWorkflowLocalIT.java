@@ -20,6 +20,7 @@ import io.certfleet.local.tls.EmulatedEndpoint;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.EventSchemas;
+import io.certfleet.testing.LoadBalancerMetrics;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import io.certfleet.core.rotation.RotationBinding;
@@ -48,8 +49,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 /**
  * The rotation workflow as CDK synthesizes it, executed by a real ASL interpreter with every step served by the
@@ -229,17 +228,10 @@ class RotationWorkflowLocalIT {
     @Test
     void aSpikeOfFailedClientNegotiationsDuringTheBakeRollsBackThoughTheProbeSeesTheReplacement() throws Exception {
         endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
-        String loadBalancer = listener.replaceFirst(".*:listener/", "").replaceFirst("/[^/]+$", "");
         // The load balancer's own metric (what real clients see): 2 failed negotiations before the swap, 40 after.
-        CompletableFuture<Void> spiked = onceSwapped("spike-1", swappedAt -> {
-            for (var point : Map.of(swappedAt.minusSeconds(30), 2.0, swappedAt.plusSeconds(1), 40.0).entrySet()) {
-                MetricDatum datum = MetricDatum.builder().metricName("ClientTLSNegotiationErrorCount")
-                        .value(point.getValue()).timestamp(point.getKey()).unit("Count")
-                        .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build();
-                emulator.clients().cloudWatch().putMetricData(request -> request.namespace("AWS/ApplicationELB")
-                        .metricData(datum));
-            }
-        });
+        CompletableFuture<Void> spiked = onceSwapped("spike-1", swappedAt -> LoadBalancerMetrics.negotiationErrors(
+                emulator.clients(), listener, Map.of(swappedAt.minusSeconds(30), 2.0, swappedAt.plusSeconds(1),
+                        40.0)));
 
         JsonNode result = rotate(Map.of("to", newArn, "rotationId", "spike-1", "bakeSeconds", 4));
 

@@ -96,6 +96,21 @@ class AcmPublicRotationIT {
         return wiring;
     }
 
+    /** certfleet after a scan of the account-region. */
+    private Wiring scanned(Clock clock) {
+        Wiring wiring = wiring(clock);
+        wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of("us-east-1")), 1);
+        return wiring;
+    }
+
+    /** An acm-public rotation of the certificate, planned and started (its lock taken); alerts so far drained. */
+    private String startedPublicRotation(RotationWiring rotation, String oldArn) {
+        routing.drain(routes.alertQueueUrl());
+        String id = rotation.planRotation().plan(publicRequest(oldArn)).rotationId();
+        rotation.startRotation().start(id);
+        return id;
+    }
+
     private RotationWiring rotation(Wiring wiring) {
         return wiring.rotation(new TrustMaterial(List.of(root.certificate()), List.of()), AddressResolver.DNS);
     }
@@ -111,12 +126,8 @@ class AcmPublicRotationIT {
         String zone = clients.route53().createHostedZone(request -> request.name("public.test")
                 .callerReference("it-" + System.nanoTime())).hostedZone().id();
         String oldArn = serve(leaf("shop.public.test", "www.public.test"));
-        Wiring wiring = wiring(Clock.systemUTC());
-        wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of("us-east-1")), 1);
-        RotationWiring rotation = rotation(wiring);
-        routing.drain(routes.alertQueueUrl());
-        String id = rotation.planRotation().plan(publicRequest(oldArn)).rotationId();
-        rotation.startRotation().start(id);
+        RotationWiring rotation = rotation(scanned(Clock.systemUTC()));
+        String id = startedPublicRotation(rotation, oldArn);
 
         IssueReplacement.Outcome first = rotation.issueReplacement().issue(id);
 
@@ -167,12 +178,8 @@ class AcmPublicRotationIT {
     @Test
     void withoutAHostedZoneTheOwnerIsToldOnceWhichRecordsToCreateAndTheWaitIsBounded() {
         String oldArn = serve(leaf("api.elsewhere.test"));
-        Wiring wiring = wiring(Clock.systemUTC());
-        wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of("us-east-1")), 1);
-        RotationWiring rotation = rotation(wiring);
-        routing.drain(routes.alertQueueUrl());
-        String id = rotation.planRotation().plan(publicRequest(oldArn)).rotationId();
-        rotation.startRotation().start(id);
+        RotationWiring rotation = rotation(scanned(Clock.systemUTC()));
+        String id = startedPublicRotation(rotation, oldArn);
 
         IssueReplacement.Outcome first = rotation.issueReplacement().issue(id);
         rotation.issueReplacement().issue(id);

@@ -29,6 +29,7 @@ import io.certfleet.local.tls.EmulatedEndpoint;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.EventSchemas;
+import io.certfleet.testing.LoadBalancerMetrics;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.RotationWiring;
 import io.certfleet.wiring.Wiring;
@@ -41,8 +42,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 /**
  * The rotation's use cases, step by step as the workflow runs them, on the emulator with a TLS stand-in that serves
@@ -355,14 +354,8 @@ class RotationIT {
         Instant swappedAt = rotation.rotations().binding(id, canary.index()).swappedAt();
         // The load balancer's own metric (what real clients see): 2 failed negotiations the minute before the
         // swap, 40 right after it.
-        String loadBalancer = listener.replaceFirst(".*:listener/", "").replaceFirst("/[^/]+$", "");
-        for (var point : Map.of(swappedAt.minusSeconds(30), 2.0, swappedAt.plusSeconds(1), 40.0).entrySet()) {
-            MetricDatum datum = MetricDatum.builder().metricName("ClientTLSNegotiationErrorCount")
-                    .value(point.getValue()).timestamp(point.getKey()).unit("Count")
-                    .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build();
-            emulator.clients().cloudWatch().putMetricData(request -> request.namespace("AWS/ApplicationELB")
-                    .metricData(datum));
-        }
+        LoadBalancerMetrics.negotiationErrors(emulator.clients(), listener, Map.of(swappedAt.minusSeconds(30), 2.0,
+                swappedAt.plusSeconds(1), 40.0));
 
         while (!rotation.canaryCheck().check(id, canary.index()).done()) {
             Thread.sleep(10);
