@@ -40,8 +40,8 @@ import software.constructs.Construct;
  * Staged rotation in AWS: one Step Functions Standard execution per rotation. {@code Start} plans it (every binding
  * of every location of the certificate, in waves) and takes the lock; a dry run or a refusal ends there. A rotation
  * outside its change window waits for it in a Wait state (no polling). {@code Issue} finds the replacement (or issues one:
- * acm-public, acm-private; while ACM waits for DNS validation, {@code WaitForValidation} asks again every five
- * minutes) and runs its preflight. Then wave by wave ({@code PickWave}, {@code SwapWave}: a Map of the wave's bindings, at most
+ * acm-public, acm-private; while ACM waits for DNS validation, {@code WaitToIssue} asks again every five
+ * minutes; so does a rotation while the circuit breaker is open) and runs its preflight. Then wave by wave ({@code PickWave}, {@code SwapWave}: a Map of the wave's bindings, at most
  * {@code maxConcurrency} at once), each binding is swapped and its canary probes it {@code canaryChecks} times over
  * the bake ({@code CanaryCheck} / {@code CanaryWait}) before {@code Judge} decides; {@code WaveDone} goes on, or
  * {@code Rollback} puts back every binding touched ({@code RestoreAll}, each verified on the wire) and
@@ -231,6 +231,11 @@ public final class StagedRotation extends Construct {
                 .when(Condition.booleanEquals("$.wave.last", true), succeeded)
                 .otherwise(nextWave));
 
+        // A local run (certfleet rotate) does not sit for days in a Wait: it ends WAITING_WINDOW, WAITING_APPROVAL
+        // or WAITING_ISSUE, its lock released, to be resumed.
+        LambdaInvoke detached = task("Detached", finish, Map.of("rotationId", JsonPath.stringAt(id), "action",
+                "detached"), "$.result");
+        detached.next(result);
         LambdaInvoke issueReplacement = task("Issue", issue, Map.of("rotationId", JsonPath.stringAt(id)),
                 "$.issue");
         issueReplacement.addCatch(failed, CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.error")
@@ -238,14 +243,17 @@ public final class StagedRotation extends Construct {
         Pass firstWave = Pass.Builder.create(this, "FirstWave").result(Result.fromObject(Map.of("wave", 0)))
                 .resultPath("$.cursor").build();
         firstWave.next(pickWave);
-        // acm-public without a hosted zone (or while ACM publishes its records): ask again every five minutes; the
-        // Issue step itself ends the wait (RotationFailed) after 72 hours.
-        Wait validationWait = Wait.Builder.create(this, "WaitForValidation")
-                .comment("ACM waits for DNS validation of the requested replacement: ask again")
+        // Nothing swapped yet and something to wait for (ACM's DNS validation of an acm-public replacement, or an
+        // open circuit breaker): ask again every five minutes; the Issue step ends a validation wait after 72 hours.
+        // A local run ends WAITING_ISSUE instead, to be resumed.
+        Wait issueWait = Wait.Builder.create(this, "WaitToIssue")
+                .comment("ACM validates the replacement's DNS records, or the breaker is open: ask again")
                 .time(WaitTime.duration(Duration.minutes(5))).build();
-        validationWait.next(issueReplacement);
+        issueWait.next(issueReplacement);
         issueReplacement.next(Choice.Builder.create(this, "Issued").build()
-                .when(Condition.booleanEquals("$.issue.pending", true), validationWait)
+                .when(Condition.and(Condition.booleanEquals("$.issue.pending", true),
+                        Condition.booleanEquals("$.start.detach", true)), detached)
+                .when(Condition.booleanEquals("$.issue.pending", true), issueWait)
                 .when(Condition.booleanEquals("$.issue.ready", false), notIssued)
                 .otherwise(firstWave));
 
@@ -257,11 +265,6 @@ public final class StagedRotation extends Construct {
                 "rotationId", JsonPath.stringAt(id), "status", JsonPath.stringAt("$.start.status"),
                 "reason", JsonPath.stringAt("$.start.reason"))).build();
         ended.next(Succeed.Builder.create(this, "Ended").build());
-        // A local run (certfleet rotate) does not sit for days in a Wait: it ends WAITING_WINDOW or
-        // WAITING_APPROVAL, its lock released, to be resumed.
-        LambdaInvoke detached = task("Detached", finish, Map.of("rotationId", JsonPath.stringAt(id), "action",
-                "detached"), "$.result");
-        detached.next(result);
         Wait window = Wait.Builder.create(this, "WaitForWindow")
                 .comment("Outside the profile's change windows: wait for the next one (no polling)")
                 .time(WaitTime.timestampPath("$.start.notBefore")).build();

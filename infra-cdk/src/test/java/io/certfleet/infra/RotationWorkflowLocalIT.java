@@ -211,6 +211,35 @@ class RotationWorkflowLocalIT {
     }
 
     @Test
+    void aRotationResumedWhileTheBreakerIsOpenWaitsBeforeItsFirstSwapAndGoesOnOnceItIsReset() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        // A partner's certificate: the rotation waits for an approval first (a local run detaches there).
+        emulator.clients().acm().addTagsToCertificate(request -> request.certificateArn(oldArn)
+                .tags(software.amazon.awssdk.services.acm.model.Tag.builder().key("environment").value("partner")
+                        .build()));
+        Wiring wiring = wiring();
+        wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of(SCOPE.region())), 1);
+        assertThat(rotate(Map.of("to", newArn, "rotationId", "held-1", "detach", true)).path("status").asText())
+                .isEqualTo("WAITING_APPROVAL");
+        RotationWiring rotation = wiring.rotation();
+        for (String failed : List.of("failed-1", "failed-2", "failed-3")) {
+            rotation.breaker().recordFailure(failed, Instant.now()); // meanwhile, other rotations roll back
+        }
+        assertThat(rotation.approveRotation().decide("held-1", true, "bob", null).recorded()).isTrue();
+
+        JsonNode held = rotate(Map.of("rotationId", "held-1", "resume", true, "detach", true));
+
+        assertThat(held.path("status").asText()).as(held.toString()).isEqualTo("WAITING_ISSUE");
+        assertThat(held.path("reason").asText()).startsWith("the rotation circuit breaker is open since");
+        assertThat(served()).as("nothing swapped").isEqualTo(new ServedState(oldArn, List.of(payArn)));
+
+        assertThat(rotation.requestRollback().resetBreaker("oncall").accepted()).isTrue();
+        JsonNode resumed = rotate(Map.of("rotationId", "held-1", "resume", true, "detach", true));
+        assertThat(resumed.path("status").asText()).as(resumed.toString()).isEqualTo("SUCCEEDED");
+        assertThat(served()).isEqualTo(new ServedState(newArn, List.of(payArn)));
+    }
+
+    @Test
     void aRollbackRequestedDuringTheBakeRollsBackWhatWasSwapped() throws Exception {
         endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
         RotationWiring rotation = wiring().rotation();

@@ -45,11 +45,13 @@ class StagedRotationTest {
                 .asText()).isEqualTo("VerifyRestored");
         assertThat(states.path("RestoreAll").path("Catch").get(0).path("Next").asText()).isEqualTo("RolledBack");
         assertThat(states.path("Issue").path("Catch").get(0).path("Next").asText()).isEqualTo("FailStep");
-        // acm-public waiting for DNS validation: wait, then ask the Issue step again (it ends the wait itself).
-        assertThat(states.path("Issued").path("Choices").get(0).toString())
-                .isEqualTo("{\"Variable\":\"$.issue.pending\",\"BooleanEquals\":true,\"Next\":\"WaitForValidation\"}");
-        assertThat(states.path("WaitForValidation").path("Seconds").asInt()).isEqualTo(300);
-        assertThat(states.path("WaitForValidation").path("Next").asText()).isEqualTo("Issue");
+        // Waiting for ACM's DNS validation or a closed breaker: wait, then ask the Issue step again (it ends a
+        // validation wait itself); a local (detached) run ends there.
+        assertThat(states.path("Issued").path("Choices").get(0).path("Next").asText()).isEqualTo("Detached");
+        assertThat(states.path("Issued").path("Choices").get(1).toString())
+                .isEqualTo("{\"Variable\":\"$.issue.pending\",\"BooleanEquals\":true,\"Next\":\"WaitToIssue\"}");
+        assertThat(states.path("WaitToIssue").path("Seconds").asInt()).isEqualTo(300);
+        assertThat(states.path("WaitToIssue").path("Next").asText()).isEqualTo("Issue");
         // The approval gate is a Wait + check loop: no task token, so the same definition runs locally.
         assertThat(states.path("WaitForApproval").path("SecondsPath").asText()).isEqualTo("$.start.approvalPollSeconds");
         assertThat(states.path("WaitForApproval").path("Next").asText()).isEqualTo("CheckApproval");

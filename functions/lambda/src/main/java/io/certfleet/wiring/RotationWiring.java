@@ -101,7 +101,7 @@ public final class RotationWiring {
         return new IssueReplacement(rotations(), wiring.inventory(),
                 new AcmCertificateReader(scope -> memberClients().forScope(scope).acm()),
                 new BouncyCastleCertificateParser(), wiring.policies(), roots::contains,
-                AwsReplacementIssuers.create(memberClients(), wiring::callerAccountId), wiring.owners(),
+                AwsReplacementIssuers.create(memberClients(), wiring::callerAccountId), wiring.owners(), breaker(),
                 wiring.clock());
     }
 

@@ -134,7 +134,7 @@ class AcmPublicRotationIT {
         assertThat(first.pending()).as(first.toString()).isTrue();
         assertThat(first.waiting()).startsWith("ACM validates").contains("through the records certfleet wrote");
         Rotation waiting = rotation.rotations().load(id);
-        assertThat(waiting.status()).isEqualTo(RotationStatus.RUNNING);
+        assertThat(waiting.status()).isEqualTo(RotationStatus.WAITING_ISSUE);
         assertThat(waiting.replacementArn()).isEqualTo(first.replacementArn());
         CertificateDetail requested = clients.acm().describeCertificate(request -> request.certificateArn(
                 first.replacementArn())).certificate();

@@ -341,6 +341,31 @@ class RotationIT {
     }
 
     @Test
+    void aRotationThatHasSwappedNothingWaitsWhileTheBreakerIsOpenAndGoesOnOnceItIsReset() throws Exception {
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        RotationWiring rotation = rotation(wiring());
+        String id = rotation.planRotation().plan(request(oldArn, newArn)).rotationId();
+        assertThat(rotation.startRotation().start(id).status()).isEqualTo(RotationStatus.RUNNING);
+        for (String failed : List.of("failed-1", "failed-2", "failed-3")) {
+            rotation.breaker().recordFailure(failed, Instant.now()); // other rotations roll back meanwhile
+        }
+
+        IssueReplacement.Outcome held = rotation.issueReplacement().issue(id);
+
+        assertThat(held.pending()).isTrue();
+        assertThat(held.waiting()).startsWith("the rotation circuit breaker is open since");
+        assertThat(rotation.rotations().load(id).status()).isEqualTo(RotationStatus.WAITING_ISSUE);
+        assertThat(rotation.switches().read(new io.certfleet.core.rotation.swap.SwapTarget(
+                BindingType.ELBV2_LISTENER, SCOPE, listener, true, oldArn))).as("nothing swapped")
+                .isEqualTo(new ServedState(oldArn, List.of(payArn)));
+
+        assertThat(rotation.requestRollback().resetBreaker("oncall").accepted()).isTrue();
+        IssueReplacement.Outcome issued = rotation.issueReplacement().issue(id);
+        assertThat(issued.ready()).isTrue();
+        assertThat(rotation.rotations().load(id).status()).isEqualTo(RotationStatus.RUNNING);
+    }
+
+    @Test
     void aSpikeOfFailedClientNegotiationsAfterTheSwapFailsTheCanaryThoughTheProbeSeesTheReplacement()
             throws Exception {
         endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);

@@ -170,6 +170,10 @@ public final class FinishRotation {
                 ? rotation.withStatus(RotationStatus.WAITING_APPROVAL, "waits for an approval until "
                         + rotation.approval().deadline() + ": after it, certfleet rotate --resume "
                         + rotationId, clock.instant())
+                : rotation.status() == RotationStatus.WAITING_ISSUE
+                ? rotation.withStatus(RotationStatus.WAITING_ISSUE, rotation.reason() + " (go on with certfleet "
+                        + "rotate --resume " + rotationId + "; the deployed workflow asks again by itself)",
+                        clock.instant())
                 : rotation.withStatus(RotationStatus.WAITING_WINDOW, "outside the change windows: the rotation "
                         + "may swap from " + rotation.notBefore() + " (run it again then; the deployed workflow "
                         + "waits by itself)", clock.instant());

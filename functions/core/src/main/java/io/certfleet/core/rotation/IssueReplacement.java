@@ -43,7 +43,9 @@ import java.util.function.Predicate;
  * the reason. For {@code acm-public} and {@code acm-private:CA_ARN}, the {@link ReplacementIssuer} makes one with the
  * old one's names, the profile's key (upgraded when the old key fails it) and the owner's tags, in every
  * account-region with a binding; while ACM waits for DNS validation the step says so (the workflow asks again),
- * the owner is told once which records to create, and after {@link #VALIDATION_LIMIT} the rotation fails. The
+ * the owner is told once which records to create, and after {@link #VALIDATION_LIMIT} the rotation fails. While
+ * the rotation circuit breaker is open, a rotation that has swapped nothing waits here (this is the last step before
+ * the first swap) until it is reset. The
  * replacement passes the preflight (names, validity, chain, profile) or the rotation fails with every reason,
  * nothing swapped.
  */
@@ -81,11 +83,12 @@ public final class IssueReplacement {
     private final Predicate<String> isTrustedRoot;
     private final ReplacementIssuer issuer;
     private final OwnerNotifier owners;
+    private final CircuitBreaker breaker;
     private final Clock clock;
 
     public IssueReplacement(RotationStore rotations, InventoryRepository inventory, CertificateReader reader,
                             CertificateParser parser, PolicySet policies, Predicate<String> isTrustedRoot,
-                            ReplacementIssuer issuer, OwnerNotifier owners, Clock clock) {
+                            ReplacementIssuer issuer, OwnerNotifier owners, CircuitBreaker breaker, Clock clock) {
         this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -94,12 +97,25 @@ public final class IssueReplacement {
         this.isTrustedRoot = Objects.requireNonNull(isTrustedRoot, "isTrustedRoot");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.owners = Objects.requireNonNull(owners, "owners");
+        this.breaker = Objects.requireNonNull(breaker, "breaker");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public Outcome issue(String rotationId) {
         Rotation rotation = rotations.load(rotationId);
+        CircuitBreaker.State state = breaker.state();
+        if (state.open() && !rotation.status().finished()) {
+            // The last step before the first swap: a rotation that has swapped nothing waits for the reset.
+            String why = "the rotation circuit breaker is open since " + state.openedAt() + " ("
+                    + state.failures().size() + " recent failures): nothing is swapped until certfleet rotation "
+                    + "breaker reset";
+            rotations.save(rotation.withStatus(RotationStatus.WAITING_ISSUE, why, clock.instant()));
+            return new Outcome(false, rotation.replacementArn(), List.of(), true, why);
+        }
         if (rotation.replacementSha256() != null) {
+            if (rotation.status() == RotationStatus.WAITING_ISSUE) {
+                rotations.save(rotation.withStatus(RotationStatus.RUNNING, null, clock.instant()));
+            }
             return new Outcome(true, rotation.replacementArn(), List.of()); // a retried step: issued already
         }
         InventoryRecord old = inventory.locationsOf(rotation.sha256()).stream()
@@ -209,9 +225,10 @@ public final class IssueReplacement {
                         .map(ValidationRecord::toString).collect(Collectors.joining("\n  ")),
                         RotationEvents.ownerAttributes(rotation, "medium", "ROTATION_VALIDATION")));
             }
-            rotations.save(rotation.withReplacement(pending.arn(), null, now)
-                    .withStatus(RotationStatus.RUNNING, "waits for DNS validation: " + pending.reason(), now));
+            rotation = rotation.withReplacement(pending.arn(), null, now);
         }
+        rotations.save(rotation.withStatus(RotationStatus.WAITING_ISSUE, "waits for DNS validation: "
+                + pending.reason(), now));
         return new Outcome(false, pending.arn(), List.of(), true, pending.reason());
     }
 

@@ -8,6 +8,9 @@ public enum RotationStatus {
     WAITING_APPROVAL,
     /** Waiting for a change window. */
     WAITING_WINDOW,
+    /** Nothing swapped yet, waiting before the swaps: for ACM's DNS validation of the replacement, or for the
+     *  rotation circuit breaker to close. */
+    WAITING_ISSUE,
     /** Issuing, swapping, proving. */
     RUNNING,
     SUCCEEDED,

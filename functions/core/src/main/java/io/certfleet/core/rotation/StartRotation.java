@@ -45,7 +45,8 @@ public final class StartRotation {
         }
         Instant now = clock.instant();
         CircuitBreaker.State state = breaker.state();
-        if (state.open()) {
+        // A new rotation is refused; one that started before (resumed after an approval) waits at its Issue step.
+        if (state.open() && !rotation.events().contains(RotationEvents.STARTED)) {
             Rotation refused = rotation.withStatus(RotationStatus.REFUSED, "the rotation circuit breaker is open "
                     + "since " + state.openedAt() + " (" + state.failures().size() + " recent failures): reset it "
                     + "with certfleet rotation breaker reset", now);
