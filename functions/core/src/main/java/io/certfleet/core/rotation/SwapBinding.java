@@ -107,7 +107,14 @@ public final class SwapBinding {
                     + failure.getMessage()));
         }
         return finish(rotationId, binding.withResult(BindingResult.ROLLED_BACK, causes, "put back"
-                + markRejected(binding.replacementArn(), rotationId)));
+                + (tagsTheReplacement(rotationId, binding) ? markRejected(binding.replacementArn(), rotationId) : "")));
+    }
+
+    /** One binding per replacement copy tags it (the touched one with the lowest index): one ACM write, not 50. */
+    private boolean tagsTheReplacement(String rotationId, RotationBinding binding) {
+        return rotations.bindings(rotationId).stream()
+                .filter(other -> other.touched() && binding.replacementArn().equals(other.replacementArn()))
+                .mapToInt(RotationBinding::index).min().orElse(binding.index()) == binding.index();
     }
 
     /** Tags the replacement rejected; a failure to tag is said, never undoes a restore. */
