@@ -1,6 +1,7 @@
 package io.certfleet.wiring;
 
 import io.certfleet.adapters.aws.AwsClients;
+import io.certfleet.core.compliance.ListCertificates;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbInventoryRepository;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbScanRunRepository;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
@@ -176,6 +177,11 @@ public final class Wiring {
 
     public ListInventory listInventory() {
         return new ListInventory(inventory, clock);
+    }
+
+    /** The compliance listing of certificates (the inventory API's): with their findings, in a stable order. */
+    public ListCertificates listCertificates() {
+        return new ListCertificates(listInventory(), findingStore());
     }
 
     /**

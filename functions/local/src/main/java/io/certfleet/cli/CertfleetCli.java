@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = CertfleetCli.Version.class,
         description = "Fleet scanning and auto-remediation of TLS certificates on AWS.",
         subcommands = {DemoCommand.class, ScanCommand.class, InventoryCommand.class, ProbeCommand.class,
-                PolicyCommand.class, FindingsCommand.class, RotateCommand.class, RotationCommand.class,
+                PolicyCommand.class, FindingsCommand.class, RotateCommand.class, RotationCommand.class, ApiCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done, nothing to report", "  1  done, findings need attention",

@@ -21,6 +21,20 @@ public final class CliProcess {
     public record Result(int exitCode, String out, String err) {
     }
 
+    /**
+     * Starts a long-running command ({@code api serve}); its standard output is read line by line, standard error
+     * goes to this process's. The caller destroys it.
+     */
+    public static Process start(Map<String, String> environment, String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().remove("AWS_ENDPOINT_URL");
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
     public static Result run(Map<String, String> environment, String... args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after"

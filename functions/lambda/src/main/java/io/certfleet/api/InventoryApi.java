@@ -1,0 +1,237 @@
+package io.certfleet.api;
+
+import io.certfleet.core.compliance.CertificateFilter;
+import io.certfleet.core.compliance.ListCertificates;
+import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.finding.Severity;
+import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.policy.FindingHistory;
+import io.certfleet.core.probe.fleet.BindingProbe;
+import io.certfleet.core.probe.fleet.ProbeResults;
+import io.certfleet.core.rotation.Rotation;
+import io.certfleet.core.rotation.RotationStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The inventory API: routes each request by the OpenAPI document ({@link ApiSpec}), checks every parameter against
+ * it (an unknown parameter, a bad number, an unknown enum value, a value out of range: 400 naming the parameter; an
+ * unknown route or id: 404; another method: 405), and answers from the use cases. Nothing from the request is ever
+ * evaluated: parameters become typed filter values, never expressions.
+ */
+public final class InventoryApi {
+
+    private final ApiSpec spec;
+    private final ListCertificates certificates;
+    private final ProbeResults probes;
+    private final RotationStore rotations;
+    private final PageCursor cursors;
+
+    public InventoryApi(ApiSpec spec, ListCertificates certificates, ProbeResults probes, RotationStore rotations,
+                        PageCursor cursors) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.probes = Objects.requireNonNull(probes, "probes");
+        this.rotations = Objects.requireNonNull(rotations, "rotations");
+        this.cursors = Objects.requireNonNull(cursors, "cursors");
+    }
+
+    /** A request that cannot be answered as asked: its status, error code and the parameter at fault. */
+    static final class Refusal extends RuntimeException {
+        private final int status;
+        private final String code;
+        private final String parameter;
+
+        Refusal(int status, String code, String message, String parameter) {
+            super(message);
+            this.status = status;
+            this.code = code;
+            this.parameter = parameter;
+        }
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        try {
+            Map<String, String> pathParameters = new LinkedHashMap<>();
+            Map<String, ApiSpec.Operation> methods = spec.methodsAt(request.rawPath(), pathParameters)
+                    .orElseThrow(() -> new Refusal(404, "NotFound", "no route " + request.rawPath(), null));
+            ApiSpec.Operation operation = methods.get(request.method().toUpperCase(Locale.ROOT));
+            if (operation == null) {
+                return withAllow(ApiResponse.error(405, "MethodNotAllowed", request.method() + " is not allowed on "
+                        + request.rawPath() + " (allowed: " + String.join(", ", methods.keySet()) + ")", null),
+                        methods.keySet());
+            }
+            Optional<String> repeated = request.repeated().stream().sorted().findFirst();
+            if (repeated.isPresent()) {
+                throw new Refusal(400, "BadRequest", "'" + repeated.get() + "' is given more than once",
+                        repeated.get());
+            }
+            Map<String, Object> parameters = parameters(operation, pathParameters, request.query());
+            return switch (operation.id()) {
+                case "listCertificates" -> listCertificates(parameters);
+                case "getCertificate" -> getCertificate((String) parameters.get("id"));
+                default -> throw new IllegalStateException("the document names an operation the handler does not "
+                        + "have: " + operation.id());
+            };
+        } catch (Refusal refusal) {
+            return ApiResponse.error(refusal.status, refusal.code, refusal.getMessage(), refusal.parameter);
+        } catch (PageCursor.InvalidCursorException invalid) {
+            return ApiResponse.error(400, "BadRequest", invalid.getMessage(), "cursor");
+        }
+    }
+
+    private static ApiResponse withAllow(ApiResponse response, java.util.Set<String> methods) {
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Allow", String.join(", ", methods));
+        return new ApiResponse(response.status(), headers, response.body());
+    }
+
+    /** Each parameter checked against its schema and typed; defaults filled in; unknown ones refused. */
+    private static Map<String, Object> parameters(ApiSpec.Operation operation, Map<String, String> path,
+                                                  Map<String, String> query) {
+        for (String name : new TreeMap<>(query).keySet()) {
+            ApiSpec.Parameter known = operation.parameters().get(name);
+            if (known == null || !known.in().equals("query")) {
+                throw new Refusal(400, "BadRequest", "unknown parameter '" + name + "' (known: " + operation
+                        .parameters().values().stream().filter(p -> p.in().equals("query"))
+                        .map(ApiSpec.Parameter::name).collect(Collectors.joining(", ")) + ")", name);
+            }
+        }
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (ApiSpec.Parameter parameter : operation.parameters().values()) {
+            String raw = parameter.in().equals("path") ? path.get(parameter.name()) : query.get(parameter.name());
+            if (raw == null) {
+                if (parameter.required()) {
+                    throw new Refusal(400, "BadRequest", "'" + parameter.name() + "' is required", parameter.name());
+                }
+                if (parameter.defaultValue() != null) {
+                    typed.put(parameter.name(), parameter.defaultValue() instanceof Number number ? number.longValue()
+                            : parameter.defaultValue());
+                }
+                continue;
+            }
+            typed.put(parameter.name(), value(parameter, raw));
+        }
+        return typed;
+    }
+
+    private static Object value(ApiSpec.Parameter parameter, String raw) {
+        String name = parameter.name();
+        if (parameter.type().equals("integer")) {
+            long number;
+            try {
+                number = Long.parseLong(raw.strip());
+            } catch (NumberFormatException e) {
+                throw new Refusal(400, "BadRequest", "'" + name + "' is a whole number, not '" + shown(raw) + "'",
+                        name);
+            }
+            if (parameter.minimum() != null && number < parameter.minimum()
+                    || parameter.maximum() != null && number > parameter.maximum()) {
+                throw new Refusal(400, "BadRequest", "'" + name + "' is from " + parameter.minimum() + " to "
+                        + parameter.maximum() + ", not " + number, name);
+            }
+            return number;
+        }
+        if (!parameter.values().isEmpty() && !parameter.values().contains(raw)) {
+            throw new Refusal(400, "BadRequest", "'" + name + "' is one of " + String.join(", ", parameter.values())
+                    + ", not '" + shown(raw) + "'", name);
+        }
+        if (parameter.minLength() != null && raw.length() < parameter.minLength()
+                || parameter.maxLength() != null && raw.length() > parameter.maxLength()) {
+            throw new Refusal(400, "BadRequest", "'" + name + "' has " + parameter.minLength() + " to "
+                    + parameter.maxLength() + " characters", name);
+        }
+        if (parameter.pattern() != null && !parameter.pattern().matcher(raw).find()) {
+            throw new Refusal(400, "BadRequest", "'" + name + "' must match " + parameter.pattern().pattern()
+                    + ", not '" + shown(raw) + "'", name);
+        }
+        return raw;
+    }
+
+    /** A caller's value in an error message: cut short, never evaluated. */
+    private static String shown(String raw) {
+        return raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
+    }
+
+    private ApiResponse listCertificates(Map<String, Object> parameters) {
+        CertificateFilter filter = new CertificateFilter(text(parameters, "owner"), text(parameters, "environment"),
+                text(parameters, "account"), text(parameters, "region"), text(parameters, "status"),
+                Optional.ofNullable((Long) parameters.get("expiringWithinDays")),
+                text(parameters, "code").map(FindingCode::valueOf),
+                text(parameters, "severity").map(label -> Severity.valueOf(label.toUpperCase(Locale.ROOT))));
+        int limit = ((Long) parameters.get("limit")).intValue();
+        String query = canonical(parameters);
+        String after = text(parameters, "cursor").map(cursor -> cursors.decode(cursor, query)).orElse(null);
+        List<ListCertificates.Listed> page = certificates.page(filter, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<ListCertificates.Listed> items = more ? page.subList(0, limit) : page;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items.stream().map(listed -> InventoryJson.entry(listed.entry(), latestProbes(listed)))
+                .toList());
+        body.put("nextCursor", more ? cursors.encode(items.getLast().id(), query) : null);
+        return ApiResponse.json(200, body);
+    }
+
+    private ApiResponse getCertificate(String id) {
+        ListCertificates.Listed listed = certificates.find(id).orElseThrow(() -> new Refusal(404, "NotFound",
+                "no certificate " + id + " in the inventory", "id"));
+        Map<String, Object> body = new LinkedHashMap<>(InventoryJson.entry(listed.entry(), latestProbes(listed)));
+        body.put("findings", listed.findings().stream().map(InventoryApi::finding).toList());
+        String arn = listed.entry().record().location().arn();
+        body.put("rotations", rotations.list(1000).stream().filter(rotation -> rotation.certificateArns()
+                .contains(arn)).map(InventoryApi::rotation).toList());
+        return ApiResponse.json(200, body);
+    }
+
+    private Map<BindingRecord.Key, BindingProbe> latestProbes(ListCertificates.Listed listed) {
+        return probes.latestOf(java.util.Set.of(listed.entry().record().location().arn()));
+    }
+
+    private static Map<String, Object> finding(FindingHistory history) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", history.finding().code().name());
+        json.put("severity", history.finding().severity().label());
+        json.put("side", history.finding().side().name());
+        json.put("detail", history.finding().detail());
+        json.put("profile", history.finding().profile());
+        json.put("firstSeen", history.firstSeen().toString());
+        json.put("lastSeen", history.lastSeen().toString());
+        json.put("resolvedAt", history.resolvedAt().map(Object::toString).orElse(null));
+        json.put("open", history.open());
+        return json;
+    }
+
+    private static Map<String, Object> rotation(Rotation rotation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rotationId", rotation.rotationId());
+        json.put("status", rotation.status().name());
+        json.put("requestedBy", rotation.requestedBy());
+        json.put("startedAt", rotation.startedAt().toString());
+        json.put("finishedAt", rotation.finishedAt() == null ? null : rotation.finishedAt().toString());
+        json.put("replacementArn", rotation.replacementArn());
+        json.put("reason", rotation.reason());
+        return json;
+    }
+
+    private static Optional<String> text(Map<String, Object> parameters, String name) {
+        return Optional.ofNullable((String) parameters.get(name));
+    }
+
+    /** The filters (not the page size or position), in a fixed order: what a cursor is bound to. */
+    private static String canonical(Map<String, Object> parameters) {
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(parameters).forEach((name, value) -> {
+            if (!name.equals("cursor") && !name.equals("limit")) {
+                parts.add(name + "=" + value);
+            }
+        });
+        return String.join("&", parts);
+    }
+}
