@@ -36,8 +36,8 @@ public final class ApiSpec {
     public record Operation(String id, String method, String pathTemplate, Map<String, Parameter> parameters) {
     }
 
-    /** A request matched to an operation, with the path parameters decoded. */
-    public record Route(Operation operation, Map<String, String> pathParameters) {
+    /** A path matched to a template: the operations there by method, and the path parameters decoded. */
+    public record Route(Map<String, Operation> methods, Map<String, String> pathParameters) {
     }
 
     private final Map<String, Map<String, Operation>> byPath; // path template -> method -> operation
@@ -104,8 +104,8 @@ public final class ApiSpec {
         return value == null ? null : ((Number) value).longValue();
     }
 
-    /** The operation for a method and raw (still URL-encoded) path; empty route when no path template matches. */
-    public Optional<Map<String, Operation>> methodsAt(String rawPath, Map<String, String> pathParameters) {
+    /** The route of a raw (still URL-encoded) path; empty when no path template matches. */
+    public Optional<Route> route(String rawPath) {
         String[] segments = rawPath.split("/", -1);
         for (Map.Entry<String, Map<String, Operation>> candidate : byPath.entrySet()) {
             String[] template = candidate.getKey().split("/", -1);
@@ -124,8 +124,7 @@ public final class ApiSpec {
                 }
             }
             if (matches) {
-                pathParameters.putAll(found);
-                return Optional.of(candidate.getValue());
+                return Optional.of(new Route(candidate.getValue(), found));
             }
         }
         return Optional.empty();

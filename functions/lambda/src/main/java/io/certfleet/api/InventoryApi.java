@@ -59,9 +59,9 @@ public final class InventoryApi {
 
     public ApiResponse handle(ApiRequest request) {
         try {
-            Map<String, String> pathParameters = new LinkedHashMap<>();
-            Map<String, ApiSpec.Operation> methods = spec.methodsAt(request.rawPath(), pathParameters)
+            ApiSpec.Route route = spec.route(request.rawPath())
                     .orElseThrow(() -> new Refusal(404, "NotFound", "no route " + request.rawPath(), null));
+            Map<String, ApiSpec.Operation> methods = route.methods();
             ApiSpec.Operation operation = methods.get(request.method().toUpperCase(Locale.ROOT));
             if (operation == null) {
                 return withAllow(ApiResponse.error(405, "MethodNotAllowed", request.method() + " is not allowed on "
@@ -73,7 +73,7 @@ public final class InventoryApi {
                 throw new Refusal(400, "BadRequest", "'" + repeated.get() + "' is given more than once",
                         repeated.get());
             }
-            Map<String, Object> parameters = parameters(operation, pathParameters, request.query());
+            Map<String, Object> parameters = parameters(operation, route.pathParameters(), request.query());
             return switch (operation.id()) {
                 case "listCertificates" -> listCertificates(parameters);
                 case "getCertificate" -> getCertificate((String) parameters.get("id"));
@@ -173,8 +173,8 @@ public final class InventoryApi {
         boolean more = page.size() > limit;
         List<ListCertificates.Listed> items = more ? page.subList(0, limit) : page;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items.stream().map(listed -> InventoryJson.entry(listed.entry(), latestProbes(listed)))
-                .toList());
+        Map<BindingRecord.Key, BindingProbe> latest = latestProbes(items); // one read for the page
+        body.put("items", items.stream().map(listed -> InventoryJson.entry(listed.entry(), latest)).toList());
         body.put("nextCursor", more ? cursors.encode(items.getLast().id(), query) : null);
         return ApiResponse.json(200, body);
     }
@@ -182,7 +182,8 @@ public final class InventoryApi {
     private ApiResponse getCertificate(String id) {
         ListCertificates.Listed listed = certificates.find(id).orElseThrow(() -> new Refusal(404, "NotFound",
                 "no certificate " + id + " in the inventory", "id"));
-        Map<String, Object> body = new LinkedHashMap<>(InventoryJson.entry(listed.entry(), latestProbes(listed)));
+        Map<String, Object> body = new LinkedHashMap<>(InventoryJson.entry(listed.entry(),
+                latestProbes(List.of(listed))));
         body.put("findings", listed.findings().stream().map(InventoryApi::finding).toList());
         String arn = listed.entry().record().location().arn();
         body.put("rotations", rotations.list(1000).stream().filter(rotation -> rotation.certificateArns()
@@ -190,8 +191,9 @@ public final class InventoryApi {
         return ApiResponse.json(200, body);
     }
 
-    private Map<BindingRecord.Key, BindingProbe> latestProbes(ListCertificates.Listed listed) {
-        return probes.latestOf(java.util.Set.of(listed.entry().record().location().arn()));
+    private Map<BindingRecord.Key, BindingProbe> latestProbes(List<ListCertificates.Listed> listed) {
+        return probes.latestOf(listed.stream().map(one -> one.entry().record().location().arn())
+                .collect(Collectors.toSet()));
     }
 
     private static Map<String, Object> finding(FindingHistory history) {

@@ -26,13 +26,18 @@ public final class CliProcess {
      * goes to this process's. The caller destroys it.
      */
     public static Process start(Map<String, String> environment, String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().remove("AWS_ENDPOINT_URL");
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** {@code java -jar certfleet.jar ARGS}, with this JVM's java. */
+    private static List<String> command(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     public static Result run(Map<String, String> environment, String... args) {
@@ -40,9 +45,7 @@ public final class CliProcess {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after"
                     + " 'package' (./mvnw verify builds it)");
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
+        List<String> command = command(args);
         try {
             Path out = Files.createTempFile("certfleet-out", ".txt");
             Path err = Files.createTempFile("certfleet-err", ".txt");

@@ -1,5 +1,6 @@
 package io.certfleet.core.policy;
 
+import io.certfleet.core.discovery.CertificateArn;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.alerting.OwnerNotifier;
 import io.certfleet.core.events.CertfleetEvent;
@@ -278,11 +279,6 @@ public final class EvaluatePolicy {
 
     /** {@code arn:aws:acm:us-east-1:1111...:certificate/x} → that account-region; IAM → the account's global scope. */
     static Optional<ScanScope> scopeOfArn(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[4].matches("\\d{12}")) {
-            return Optional.empty();
-        }
-        String region = parts[3].isEmpty() ? ScanScope.GLOBAL_REGION : parts[3];
-        return Optional.of(new ScanScope(parts[4], region));
+        return CertificateArn.parse(arn).map(CertificateArn::scope);
     }
 }

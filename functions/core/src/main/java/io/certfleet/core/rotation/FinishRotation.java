@@ -1,5 +1,6 @@
 package io.certfleet.core.rotation;
 
+import io.certfleet.core.discovery.CertificateArn;
 import io.certfleet.core.alerting.OwnerMessage;
 import io.certfleet.core.alerting.OwnerNotifier;
 import io.certfleet.core.events.CertfleetEvent;
@@ -224,11 +225,7 @@ public final class FinishRotation {
         if (rotation.certificateArns().isEmpty()) {
             return Optional.empty();
         }
-        String[] parts = rotation.certificateArns().getFirst().split(":", 6);
-        if (parts.length < 6 || !parts[4].matches("\\d{12}")) {
-            return Optional.empty();
-        }
-        return Optional.of(new ScanScope(parts[4], parts[2].equals("iam") ? ScanScope.GLOBAL_REGION : parts[3]));
+        return CertificateArn.parse(rotation.certificateArns().getFirst()).map(CertificateArn::scope);
     }
 
     /** Publishes the event; the rotation with it recorded, for the caller's one write. */

@@ -1,5 +1,6 @@
 package io.certfleet.core.rotation;
 
+import io.certfleet.core.discovery.CertificateArn;
 import io.certfleet.core.certificate.CertificateParser;
 import io.certfleet.core.certificate.CertificateSource;
 import io.certfleet.core.certificate.MalformedCertificateException;
@@ -256,15 +257,13 @@ public final class IssueReplacement {
 
     /** The old certificate in each location: its ACM copy there, else the account's (IAM), else the first. */
     private static Map<ScanScope, String> replacing(Rotation rotation, List<ScanScope> locations) {
+        List<CertificateArn> olds = rotation.certificateArns().stream().map(CertificateArn::parse)
+                .flatMap(Optional::stream).toList();
         Map<ScanScope, String> replacing = new java.util.HashMap<>();
         for (ScanScope location : locations) {
-            String there = rotation.certificateArns().stream()
-                    .filter(arn -> arn.startsWith("arn:") && arn.split(":").length > 4
-                            && arn.split(":")[4].equals(location.accountId())
-                            && arn.split(":")[3].equals(location.region())).findFirst()
-                    .or(() -> rotation.certificateArns().stream().filter(arn -> arn.split(":").length > 4
-                            && arn.split(":")[4].equals(location.accountId())).findFirst())
-                    .orElse(rotation.certificateArns().getFirst());
+            String there = olds.stream().filter(old -> old.scope().equals(location)).findFirst()
+                    .or(() -> olds.stream().filter(old -> old.accountId().equals(location.accountId())).findFirst())
+                    .map(CertificateArn::arn).orElse(rotation.certificateArns().getFirst());
             replacing.put(location, there);
         }
         return replacing;
@@ -299,13 +298,11 @@ public final class IssueReplacement {
 
     /** The replacement as the inventory would record it, owned like the old certificate. */
     private InventoryRecord read(String arn, InventoryRecord old) {
-        Optional<String> account = PlanRotation.accountOf(arn);
-        String[] parts = arn.split(":", 6);
-        if (account.isEmpty() || !arn.startsWith("arn:") || !parts[2].equals("acm")) {
-            throw new IllegalArgumentException("'" + arn + "' is not an ACM certificate ARN "
-                    + "(arn:aws:acm:REGION:ACCOUNT:certificate/ID)");
-        }
-        CertificateLocation location = new CertificateLocation(CertificateSource.ACM, arn, account.get(), parts[3]);
+        CertificateArn parsed = CertificateArn.parse(arn).filter(CertificateArn::isAcm).orElseThrow(() ->
+                new IllegalArgumentException("'" + arn + "' is not an ACM certificate ARN "
+                        + "(arn:aws:acm:REGION:ACCOUNT:certificate/ID)"));
+        CertificateLocation location = new CertificateLocation(CertificateSource.ACM, arn, parsed.accountId(),
+                parsed.region());
         ListedCertificate.Fetched fetched = reader.read(location).orElseThrow(() -> new IllegalArgumentException(
                 "no certificate " + arn + " in ACM (" + where(location.scope()) + ")"));
         if (!"ISSUED".equals(fetched.status())) {

@@ -1,5 +1,6 @@
 package io.certfleet.core.rotation;
 
+import io.certfleet.core.discovery.CertificateArn;
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryQuery;
@@ -169,8 +170,7 @@ public final class PlanRotation {
 
     /** The account of an ACM ({@code arn:aws:acm:region:account:...}) or IAM ({@code arn:aws:iam::account:...}) ARN. */
     static Optional<String> accountOf(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && parts[4].matches("\\d{12}") ? Optional.of(parts[4]) : Optional.empty();
+        return CertificateArn.parse(arn).map(CertificateArn::accountId);
     }
 
     private Rotation refused(RotationRequest request, String why, Instant now) {

@@ -1,5 +1,6 @@
 package io.certfleet.core.rotation;
 
+import io.certfleet.core.discovery.CertificateArn;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryRepository;
 import io.certfleet.core.policy.PolicySet;
@@ -56,7 +57,7 @@ public final class RetireReplacedCertificates {
                 continue;
             }
             for (String arn : rotation.certificateArns()) {
-                if (!arn.startsWith("arn:") || !arn.split(":")[2].equals("acm")) {
+                if (!CertificateArn.parse(arn).map(CertificateArn::isAcm).orElse(false)) {
                     continue;
                 }
                 done.add(new Retired(rotation.rotationId(), arn, retireOne(arn)));

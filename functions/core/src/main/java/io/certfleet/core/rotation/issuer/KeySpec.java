@@ -31,8 +31,7 @@ public record KeySpec(String type, int bits) {
 
     /** The replacement's key for a certificate under a profile; refused when the profile allows nothing ACM holds. */
     public static KeySpec forReplacement(CertificateFacts old, TlsPolicy profile) {
-        String oldType = old.keyAlgorithm().toUpperCase(Locale.ROOT).startsWith("EC") ? "EC"
-                : old.keyAlgorithm().toUpperCase(Locale.ROOT);
+        String oldType = typeOf(old);
         if (profile.allowedKeyTypes().contains(oldType) && (oldType.equals("RSA") || oldType.equals("EC"))) {
             KeySpec same = sized(oldType, Math.max(old.keySize(), minimum(oldType, profile)));
             if (same != null) {
@@ -54,8 +53,13 @@ public record KeySpec(String type, int bits) {
 
     /** True when the old certificate's key differs (a weak or disallowed key replaced by a sound one). */
     public boolean upgrades(CertificateFacts old) {
-        String oldType = old.keyAlgorithm().toUpperCase(Locale.ROOT).startsWith("EC") ? "EC" : old.keyAlgorithm();
-        return !type.equalsIgnoreCase(oldType) || bits != old.keySize();
+        return !type.equals(typeOf(old)) || bits != old.keySize();
+    }
+
+    /** {@code RSA}, {@code EC} (ECDSA too), or the algorithm's name as the certificate gives it. */
+    private static String typeOf(CertificateFacts facts) {
+        String upper = facts.keyAlgorithm().toUpperCase(Locale.ROOT);
+        return upper.startsWith("EC") ? "EC" : upper;
     }
 
     private static int minimum(String type, TlsPolicy profile) {

@@ -1,6 +1,7 @@
 package io.certfleet.adapters.aws.acm;
 
 import io.certfleet.adapters.aws.AwsFailures;
+import io.certfleet.core.discovery.CertificateArn;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.rotation.CertificateRetirer;
 import java.util.List;
@@ -26,8 +27,9 @@ public final class AcmCertificateRetirer implements CertificateRetirer {
 
     @Override
     public Outcome retire(String certificateArn) {
-        String[] parts = certificateArn.split(":", 6);
-        AcmClient acm = clients.apply(new ScanScope(parts[4], parts[3]));
+        AcmClient acm = clients.apply(CertificateArn.parse(certificateArn).filter(CertificateArn::isAcm)
+                .orElseThrow(() -> new IllegalArgumentException("not an ACM certificate ARN: " + certificateArn))
+                .scope());
         try {
             acm.deleteCertificate(request -> request.certificateArn(certificateArn));
             return new Outcome(Result.DELETED, List.of());

@@ -1,9 +1,11 @@
 package io.certfleet.adapters.aws.acm;
 
 import io.certfleet.adapters.aws.AwsFailures;
+import io.certfleet.core.discovery.CertificateArn;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.rotation.CertificateTagger;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.acm.AcmClient;
@@ -20,12 +22,12 @@ public final class AcmCertificateTagger implements CertificateTagger {
 
     @Override
     public void tag(String certificateArn, Map<String, String> tags) {
-        String[] parts = certificateArn.split(":", 6);
-        if (parts.length < 6 || !parts[2].equals("acm")) {
+        Optional<CertificateArn> acm = CertificateArn.parse(certificateArn).filter(CertificateArn::isAcm);
+        if (acm.isEmpty()) {
             return;
         }
         try {
-            clients.apply(new ScanScope(parts[4], parts[3])).addTagsToCertificate(request -> request
+            clients.apply(acm.get().scope()).addTagsToCertificate(request -> request
                     .certificateArn(certificateArn).tags(tags.entrySet().stream().map(tag -> Tag.builder()
                             .key(tag.getKey()).value(tag.getValue()).build()).toList()));
         } catch (SdkException failure) {
