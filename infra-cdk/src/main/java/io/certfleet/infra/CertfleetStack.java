@@ -17,7 +17,7 @@ public final class CertfleetStack extends Stack {
 
     /** Settings of one deployment; {@link #fromContext} reads them from CDK context ({@code -c key=value}). */
     public record Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts,
-                           Optional<Path> policyFile, StagedRotation.Settings rotation) {
+                           Optional<Path> policyFile, StagedRotation.Settings rotation, ComplianceApi.Settings api) {
 
         /** Rotations swap through each member account's opt-in rotation role, ten bindings of a wave at once. */
         public static final StagedRotation.Settings DEFAULT_ROTATION = new StagedRotation.Settings(
@@ -25,11 +25,15 @@ public final class CertfleetStack extends Stack {
 
         public Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts,
                         Optional<Path> policyFile) {
-            this(tableName, lambdaJar, scan, alerts, policyFile, DEFAULT_ROTATION);
+            this(tableName, lambdaJar, scan, alerts, policyFile, DEFAULT_ROTATION, ComplianceApi.Settings.DEFAULTS);
         }
 
         public Settings withPolicyFile(Path file) {
-            return new Settings(tableName, lambdaJar, scan, alerts, Optional.of(file), rotation);
+            return new Settings(tableName, lambdaJar, scan, alerts, Optional.of(file), rotation, api);
+        }
+
+        public Settings withApi(ComplianceApi.Settings value) {
+            return new Settings(tableName, lambdaJar, scan, alerts, policyFile, rotation, value);
         }
 
         public static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "functions", "lambda", "target",
@@ -67,6 +71,7 @@ public final class CertfleetStack extends Stack {
             withPolicy.addAll(rotation.functions());
             withPolicy.forEach(policy::attachTo);
         });
+        ComplianceApi api = new ComplianceApi(this, "ComplianceApi", inventory, code, settings.api());
         alerts.bus().grantPutEventsTo(scan.judge());
         // The judge tells owners when an endpoint starts failing handshakes, on the same topic as expiry alerts.
         scan.judge().addEnvironment("CERTFLEET_ALERT_TOPIC_ARN", alerts.topic().getTopicArn());
@@ -75,6 +80,9 @@ public final class CertfleetStack extends Stack {
         CfnOutput.Builder.create(this, "ScanStateMachineArn").value(scan.stateMachine().getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "AlertTopicArn").value(alerts.topic().getTopicArn())
                 .description("Owners subscribe here, with a filter policy on owner/environment/severity/code").build();
+        CfnOutput.Builder.create(this, "InventoryApiUrl").value(api.api().getUrl())
+                .description("The inventory API (IAM-authorized: sign requests with SigV4, service execute-api)")
+                .build();
         CfnOutput.Builder.create(this, "EventBusName").value(alerts.bus().getEventBusName()).build();
         CfnOutput.Builder.create(this, "RotationStateMachineArn").value(rotation.stateMachine().getStateMachineArn())
                 .build();

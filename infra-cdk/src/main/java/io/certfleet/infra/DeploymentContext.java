@@ -35,10 +35,12 @@ final class DeploymentContext {
     static final String ALERT_SUBSCRIPTIONS = "certfleet:alertSubscriptions";
     static final String POLICY_FILE = "certfleet:policyFile";
     static final String ORGANIZATION_ID = "certfleet:organizationId";
+    static final String API_RATE_LIMIT = "certfleet:apiRateLimit";
+    static final String API_BURST_LIMIT = "certfleet:apiBurstLimit";
 
     static final List<String> KEYS = List.of(TABLE_NAME, LAMBDA_JAR, SCAN_SCHEDULE, SCAN_ACCOUNTS, SCAN_REGIONS,
             SCANNER_ROLE_NAME, SCAN_CONCURRENCY, ALERT_SCHEDULE, ALERT_TOPIC_NAME, EVENT_BUS_NAME, ALERT_SUBSCRIPTIONS,
-            POLICY_FILE, ORGANIZATION_ID);
+            POLICY_FILE, ORGANIZATION_ID, API_RATE_LIMIT, API_BURST_LIMIT);
 
     /** Step Functions' inline Map runs at most 40 iterations at once. */
     static final int MAX_SCAN_CONCURRENCY = 40;
@@ -92,12 +94,17 @@ final class DeploymentContext {
                     }
                     return id;
                 }));
+        ComplianceApi.Settings api = new ComplianceApi.Settings(
+                whole(API_RATE_LIMIT, defaults.api().rateLimit(), 1, 10_000, "requests per second"),
+                whole(API_BURST_LIMIT, defaults.api().burstLimit(), 1, 5_000, "requests at once"),
+                alerts.organizationId());
         return new CertfleetStack.Settings(
                 matching(TABLE_NAME, defaults.tableName(), TABLE,
                         "a DynamoDB table name (letters, digits, _.-; 3 to 255)"),
                 Path.of(text(LAMBDA_JAR).orElse(defaults.lambdaJar().toString())),
                 scan, alerts,
-                text(POLICY_FILE).filter(file -> !file.isBlank()).map(java.nio.file.Path::of));
+                text(POLICY_FILE).filter(file -> !file.isBlank()).map(java.nio.file.Path::of))
+                .withApi(api);
     }
 
     private Optional<String> text(String key) {
@@ -161,6 +168,20 @@ final class DeploymentContext {
             names.add(region.getName());
         }
         return names;
+    }
+
+    private int whole(String key, int fallback, int least, int most, String unit) {
+        String value = text(key).orElse(Integer.toString(fallback));
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= least && parsed <= most) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        problem(key, value, "a whole number from " + least + " to " + most + " (" + unit + ")");
+        return fallback;
     }
 
     private int concurrency(int fallback) {

@@ -68,6 +68,32 @@ class DeployedJarIT {
         }
     }
 
+    @Test
+    void theInventoryApiAnswersFromTheDeployedJarByItsDocument() throws Exception {
+        emulator.resetNow();
+        new InventoryTable(emulator.clients().dynamoDb(), TABLE).ensureExists();
+        new DynamoDbInventoryRepository(emulator.clients().dynamoDbEnhanced(), emulator.clients().dynamoDb(), TABLE)
+                .recordSeen(InventoryFixtures.record("arn:aws:acm:us-east-1:123456789012:certificate/api-jar")
+                        .owner("pay-team", io.certfleet.core.ownership.OwnershipSource.CERTIFICATE_TAG)
+                        .facts(InventoryFixtures.facts("api.example.com", Instant.now().plus(Duration.ofDays(40))))
+                        .build());
+        try (DeployedFunctions functions = DeployedFunctions.start(Map.of("api", ComplianceApi.HANDLER),
+                Map.of("AWS_ENDPOINT_URL", emulator.endpoint().toString(), "AWS_REGION", "us-east-1",
+                        "CERTFLEET_TABLE", TABLE, "CERTFLEET_API_CURSOR_KEY", "a".repeat(64)), LOG)) {
+            HttpResponse<String> response = invoke(functions.endpoint(), "api",
+                    SampleEvents.read("api-get-certificates.json"));
+            assertThat(response.headers().firstValue("X-Amz-Function-Error")).as("%s (log: %s)", response.body(),
+                    LOG).isEmpty();
+            var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+            assertThat(answer.path("statusCode").asInt()).as(response.body()).isEqualTo(200);
+            assertThat(answer.path("body").asText()).contains("certificate/api-jar");
+            HttpResponse<String> metrics = invoke(functions.endpoint(), "api", SampleEvents.read(
+                    "api-get-certificates.json").replace("/certificates", "/metrics")); // limit is not a KPI filter
+            var refused = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics.body());
+            assertThat(refused.path("statusCode").asInt()).as(metrics.body()).isEqualTo(400);
+        }
+    }
+
     private static HttpResponse<String> invoke(URI endpoint, String function, String event) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(endpoint.resolve("/2015-03-31/functions/" + function

@@ -14,7 +14,7 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
     }
 
     /** {@code {"error": {"code", "message", "parameter"?}}}. */
-    static ApiResponse error(int status, String code, String message, String parameter) {
+    public static ApiResponse error(int status, String code, String message, String parameter) {
         Map<String, Object> error = new java.util.LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);

@@ -63,6 +63,7 @@ public final class ApiSpec {
         Map<String, Object> root = (Map<String, Object>) document;
         Map<String, Object> components = (Map<String, Object>) root.getOrDefault("components", Map.of());
         Map<String, Object> sharedParameters = (Map<String, Object>) components.getOrDefault("parameters", Map.of());
+        Map<String, Object> schemas = (Map<String, Object>) components.getOrDefault("schemas", Map.of());
         Map<String, Map<String, Operation>> byPath = new LinkedHashMap<>();
         ((Map<String, Object>) root.get("paths")).forEach((path, item) -> {
             Map<String, Operation> methods = new LinkedHashMap<>();
@@ -75,7 +76,7 @@ public final class ApiSpec {
                         String ref = (String) parameter.get("$ref");
                         parameter = (Map<String, Object>) sharedParameters.get(ref.substring(ref.lastIndexOf('/') + 1));
                     }
-                    Parameter parsed = parameter(parameter);
+                    Parameter parsed = parameter(parameter, schemas);
                     parameters.put(parsed.name(), parsed);
                 }
                 String upper = method.toUpperCase(Locale.ROOT);
@@ -87,8 +88,11 @@ public final class ApiSpec {
     }
 
     @SuppressWarnings("unchecked")
-    private static Parameter parameter(Map<String, Object> parameter) {
+    private static Parameter parameter(Map<String, Object> parameter, Map<String, Object> schemas) {
         Map<String, Object> schema = (Map<String, Object>) parameter.getOrDefault("schema", Map.of());
+        if (schema.get("$ref") instanceof String ref) {
+            schema = (Map<String, Object>) schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
         return new Parameter((String) parameter.get("name"), (String) parameter.get("in"),
                 Boolean.TRUE.equals(parameter.get("required")), (String) schema.getOrDefault("type", "string"),
                 schema.containsKey("enum") ? ((List<Object>) schema.get("enum")).stream().map(String::valueOf)

@@ -1,15 +1,22 @@
 package io.certfleet.api;
 
 import io.certfleet.core.compliance.CertificateFilter;
+import io.certfleet.core.compliance.Compliance;
+import io.certfleet.core.compliance.EndpointFilter;
+import io.certfleet.core.compliance.KpiFilter;
 import io.certfleet.core.compliance.ListCertificates;
+import io.certfleet.core.compliance.ListEndpoints;
+import io.certfleet.core.compliance.Paged;
+import io.certfleet.core.discovery.BindingType;
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
 import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.inventory.InventoryEntry;
+import io.certfleet.core.inventory.InventoryRecord;
 import io.certfleet.core.policy.FindingHistory;
+import io.certfleet.core.policy.FindingQuery;
 import io.certfleet.core.probe.fleet.BindingProbe;
-import io.certfleet.core.probe.fleet.ProbeResults;
 import io.certfleet.core.rotation.Rotation;
-import io.certfleet.core.rotation.RotationStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,17 +37,12 @@ import java.util.stream.Collectors;
 public final class InventoryApi {
 
     private final ApiSpec spec;
-    private final ListCertificates certificates;
-    private final ProbeResults probes;
-    private final RotationStore rotations;
+    private final Compliance compliance;
     private final PageCursor cursors;
 
-    public InventoryApi(ApiSpec spec, ListCertificates certificates, ProbeResults probes, RotationStore rotations,
-                        PageCursor cursors) {
+    public InventoryApi(ApiSpec spec, Compliance compliance, PageCursor cursors) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.certificates = Objects.requireNonNull(certificates, "certificates");
-        this.probes = Objects.requireNonNull(probes, "probes");
-        this.rotations = Objects.requireNonNull(rotations, "rotations");
+        this.compliance = Objects.requireNonNull(compliance, "compliance");
         this.cursors = Objects.requireNonNull(cursors, "cursors");
     }
 
@@ -77,6 +80,12 @@ public final class InventoryApi {
             return switch (operation.id()) {
                 case "listCertificates" -> listCertificates(parameters);
                 case "getCertificate" -> getCertificate((String) parameters.get("id"));
+                case "listEndpoints" -> listEndpoints(parameters);
+                case "listFindings" -> listFindings(parameters);
+                case "listRotations" -> listRotations(parameters);
+                case "getRotation" -> getRotation((String) parameters.get("id"));
+                case "getMetrics" -> ApiResponse.json(200, KpiJson.kpis(compliance.kpis().compute(new KpiFilter(
+                        text(parameters, "owner"), text(parameters, "environment"), text(parameters, "account")))));
                 default -> throw new IllegalStateException("the document names an operation the handler does not "
                         + "have: " + operation.id());
             };
@@ -139,6 +148,14 @@ public final class InventoryApi {
             }
             return number;
         }
+        if (parameter.type().equals("boolean")) {
+            return switch (raw) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new Refusal(400, "BadRequest", "'" + name + "' is true or false, not '"
+                        + shown(raw) + "'", name);
+            };
+        }
         if (!parameter.values().isEmpty() && !parameter.values().contains(raw)) {
             throw new Refusal(400, "BadRequest", "'" + name + "' is one of " + String.join(", ", parameter.values())
                     + ", not '" + shown(raw) + "'", name);
@@ -166,33 +183,92 @@ public final class InventoryApi {
                 Optional.ofNullable((Long) parameters.get("expiringWithinDays")),
                 text(parameters, "code").map(FindingCode::valueOf),
                 text(parameters, "severity").map(label -> Severity.valueOf(label.toUpperCase(Locale.ROOT))));
-        int limit = ((Long) parameters.get("limit")).intValue();
-        String query = canonical(parameters);
-        String after = text(parameters, "cursor").map(cursor -> cursors.decode(cursor, query)).orElse(null);
-        List<ListCertificates.Listed> page = certificates.page(filter, after, limit + 1);
-        boolean more = page.size() > limit;
-        List<ListCertificates.Listed> items = more ? page.subList(0, limit) : page;
-        Map<String, Object> body = new LinkedHashMap<>();
-        Map<BindingRecord.Key, BindingProbe> latest = latestProbes(items); // one read for the page
-        body.put("items", items.stream().map(listed -> InventoryJson.entry(listed.entry(), latest)).toList());
-        body.put("nextCursor", more ? cursors.encode(items.getLast().id(), query) : null);
-        return ApiResponse.json(200, body);
+        Page page = page(parameters);
+        Paged<InventoryEntry> found = compliance.certificates().page(filter, page.after(), page.limit());
+        Map<BindingRecord.Key, BindingProbe> latest = latestProbes(found.items()); // one read for the page
+        return page.answer(found, entry -> InventoryJson.entry(entry, latest));
     }
 
     private ApiResponse getCertificate(String id) {
-        ListCertificates.Listed listed = certificates.find(id).orElseThrow(() -> new Refusal(404, "NotFound",
-                "no certificate " + id + " in the inventory", "id"));
+        ListCertificates.Listed listed = compliance.certificates().find(id).orElseThrow(() -> new Refusal(404,
+                "NotFound", "no certificate " + id + " in the inventory", "id"));
         Map<String, Object> body = new LinkedHashMap<>(InventoryJson.entry(listed.entry(),
-                latestProbes(List.of(listed))));
+                latestProbes(List.of(listed.entry()))));
         body.put("findings", listed.findings().stream().map(InventoryApi::finding).toList());
-        String arn = listed.entry().record().location().arn();
-        body.put("rotations", rotations.list(1000).stream().filter(rotation -> rotation.certificateArns()
-                .contains(arn)).map(InventoryApi::rotation).toList());
+        body.put("rotations", compliance.rotations().of(listed.entry().record().location().arn()).stream()
+                .map(InventoryApi::rotation).toList());
         return ApiResponse.json(200, body);
     }
 
-    private Map<BindingRecord.Key, BindingProbe> latestProbes(List<ListCertificates.Listed> listed) {
-        return probes.latestOf(listed.stream().map(one -> one.entry().record().location().arn())
+    private ApiResponse listEndpoints(Map<String, Object> parameters) {
+        EndpointFilter filter = new EndpointFilter(text(parameters, "owner"), text(parameters, "account"),
+                text(parameters, "region"), text(parameters, "type").map(BindingType::valueOf),
+                Optional.ofNullable((Boolean) parameters.get("ok")));
+        Page page = page(parameters);
+        return page.answer(compliance.endpoints().page(filter, page.after(), page.limit()), InventoryApi::endpoint);
+    }
+
+    private ApiResponse listFindings(Map<String, Object> parameters) {
+        FindingQuery query = new FindingQuery(text(parameters, "owner"), text(parameters, "account"),
+                text(parameters, "code"), text(parameters, "severity").map(label -> Severity.valueOf(label.toUpperCase(Locale.ROOT))),
+                FindingQuery.State.valueOf(((String) parameters.get("state")).toUpperCase(Locale.ROOT)));
+        Page page = page(parameters);
+        return page.answer(compliance.findings().page(query, page.after(), page.limit()), PolicyJson::history);
+    }
+
+    private ApiResponse listRotations(Map<String, Object> parameters) {
+        Page page = page(parameters);
+        return page.answer(compliance.rotations().page(text(parameters, "status"), text(parameters, "owner"),
+                page.after(), page.limit()), rotation -> {
+                    Map<String, Object> json = rotation(rotation);
+                    json.put("certificateArns", rotation.certificateArns());
+                    json.put("subject", rotation.subject());
+                    json.put("owner", rotation.owner());
+                    json.put("profile", rotation.profile());
+                    return json;
+                });
+    }
+
+    private ApiResponse getRotation(String id) {
+        Rotation rotation = compliance.rotationStore().find(id).orElseThrow(() -> new Refusal(404, "NotFound",
+                "no rotation " + id, "id"));
+        return ApiResponse.json(200, RotationJson.rotation(rotation, compliance.rotationStore().bindings(id)));
+    }
+
+    /** A page's size and position (from its signed cursor), and how to answer it. */
+    private record Page(int limit, String after, String query, PageCursor cursors) {
+        <T> ApiResponse answer(Paged<T> found, Function<T, Map<String, Object>> json) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", found.items().stream().map(json).toList());
+            body.put("nextCursor", found.continueAfter().map(position -> cursors.encode(position, query)).orElse(null));
+            return ApiResponse.json(200, body);
+        }
+    }
+
+    private Page page(Map<String, Object> parameters) {
+        String query = canonical(parameters);
+        return new Page(((Long) parameters.get("limit")).intValue(), text(parameters, "cursor")
+                .map(cursor -> cursors.decode(cursor, query)).orElse(null), query, cursors);
+    }
+
+    private static Map<String, Object> endpoint(ListEndpoints.Endpoint endpoint) {
+        Map<String, Object> json = InventoryJson.binding(endpoint.binding(), endpoint.probe());
+        InventoryRecord record = endpoint.certificate();
+        Map<String, Object> certificate = new LinkedHashMap<>();
+        certificate.put("id", ListCertificates.idOf(record));
+        certificate.put("arn", record.location().arn());
+        certificate.put("sha256", record.isReadable() ? record.facts().sha256() : null);
+        certificate.put("subject", record.isReadable() ? record.facts().subject() : null);
+        certificate.put("owner", record.ownership().owner());
+        certificate.put("environment", record.ownership().environment());
+        certificate.put("notAfter", record.isReadable() ? record.facts().notAfter().toString() : null);
+        certificate.put("daysToExpiry", endpoint.daysToExpiry());
+        json.put("certificate", certificate);
+        return json;
+    }
+
+    private Map<BindingRecord.Key, BindingProbe> latestProbes(List<InventoryEntry> entries) {
+        return compliance.probes().latestOf(entries.stream().map(entry -> entry.record().location().arn())
                 .collect(Collectors.toSet()));
     }
 

@@ -27,13 +27,19 @@ public final class InventoryApiHandler implements RequestStreamHandler {
 
     /** With the caller's wiring and key: tests, and {@code certfleet api serve}. */
     public InventoryApiHandler(Wiring wiring, byte[] cursorKey) {
-        this.api = new InventoryApi(ApiSpec.load(), wiring.listCertificates(), wiring.probeResults(),
-                wiring.rotation().rotations(), new PageCursor(cursorKey, wiring.clock()));
+        this.api = new InventoryApi(ApiSpec.load(), wiring.compliance(), new PageCursor(cursorKey, wiring.clock()));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        ApiResponse response = api.handle(ApiGatewayEvents.readRequest(input));
+        ApiResponse response;
+        try {
+            response = api.handle(ApiGatewayEvents.readRequest(input));
+        } catch (RuntimeException failure) { // the caller gets the API's error shape, the log gets the cause
+            context.getLogger().log("inventory API request " + context.getAwsRequestId() + " failed: " + failure);
+            response = ApiResponse.error(500, "InternalError", "the request failed inside certfleet (request "
+                    + context.getAwsRequestId() + "; the function's log has the cause)", null);
+        }
         ApiGatewayEvents.writeResponse(output, response);
     }
 }

@@ -1,7 +1,13 @@
 package io.certfleet.wiring;
 
 import io.certfleet.adapters.aws.AwsClients;
+import io.certfleet.core.compliance.Compliance;
+import io.certfleet.core.compliance.ComputeKpis;
 import io.certfleet.core.compliance.ListCertificates;
+import io.certfleet.core.compliance.ListEndpoints;
+import io.certfleet.core.compliance.PageFindings;
+import io.certfleet.core.compliance.PageRotations;
+import io.certfleet.core.rotation.RotationStore;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbInventoryRepository;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbScanRunRepository;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
@@ -11,6 +17,7 @@ import io.certfleet.adapters.x509.BouncyCastleCertificateParser;
 import io.certfleet.core.discovery.ScanAccountRegion;
 import io.certfleet.core.fleet.AccountDirectory;
 import io.certfleet.core.fleet.PlanScan;
+import io.certfleet.core.fleet.RunScan;
 import io.certfleet.core.fleet.ScanFleet;
 import io.certfleet.core.fleet.ScanRunRepository;
 import io.certfleet.core.fleet.ScanWorkItem;
@@ -154,6 +161,11 @@ public final class Wiring {
         return new ScanFleet(sources, scanAccountRegion(), clock);
     }
 
+    /** A whole fleet scan in this process, its summary kept (CLI, demo). */
+    public RunScan runScan() {
+        return new RunScan(scanFleet(), scanRuns());
+    }
+
     public ScanRunRepository scanRuns() {
         return new DynamoDbScanRunRepository(aws.dynamoDb(), settings.tableName(), clock);
     }
@@ -181,7 +193,21 @@ public final class Wiring {
 
     /** The compliance listing of certificates (the inventory API's): with their findings, in a stable order. */
     public ListCertificates listCertificates() {
-        return new ListCertificates(listInventory(), findingStore());
+        return new ListCertificates(inventory, listInventory(), findingStore(), clock);
+    }
+
+    /** Everything the inventory API reads. */
+    public Compliance compliance() {
+        RotationStore rotations = rotation().rotations();
+        return new Compliance(listCertificates(), new ListEndpoints(inventory, listInventory(), probeResults()),
+                new PageFindings(findingStore()), new PageRotations(rotations), rotations, probeResults(),
+                computeKpis());
+    }
+
+    /** The governance KPIs ({@code GET /metrics}, {@code certfleet metrics}, the dashboard's numbers). */
+    public ComputeKpis computeKpis() {
+        return new ComputeKpis(listCertificates(), probeResults(), findingStore(), rotation().rotations(),
+                scanRuns(), settings.ownership().defaultOwner(), clock);
     }
 
     /**

@@ -76,7 +76,7 @@ final class ScanCommand implements Callable<Integer> {
             Wiring wiring = new Wiring(aws, Clock.systemUTC(), settings);
             ensureTable(wiring);
             ScanPlan plan = plan(wiring, aws.settings().region().id());
-            FleetScanResult result = wiring.scanFleet().run(plan, concurrency);
+            FleetScanResult result = wiring.runScan().run(plan, concurrency);
             if (inventory.json) {
                 spec.commandLine().getOut().println(Json.pretty(ScanSummaryJson.of(result)));
             } else {

@@ -99,7 +99,7 @@ public final class Demo {
         DemoFleet.Seeded seeded = fleet.seed();
         ScanPlan plan = wiring.planScan().plan(new AccountSelection.Organization(),
                 DemoFleet.REGIONS.stream().map(Region::id).toList());
-        FleetScanResult scan = wiring.scanFleet().run(plan, 8);
+        FleetScanResult scan = wiring.runScan().run(plan, 8);
         List<ScopeProbeResult> probes = new ArrayList<>();
         FleetSeeder seeder = new FleetSeeder(wiring.aws());
         try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock(), seeder,
@@ -169,7 +169,7 @@ public final class Demo {
             Wiring rotating = publishing.withCanaryNetwork(endpoints.trust(), endpoints.addresses());
             rotations.add(rotate(local, rotating, seeded, "pay", targets.get("pay"), stories.get("pay")));
             // The next scheduled scan and probe, as the deployed workflow would run them.
-            wiring.scanFleet().run(plan, 8);
+            wiring.runScan().run(plan, 8);
             ProbeScope probe = wiring.probeScope(endpoints.trust(), endpoints.addresses());
             for (WorkItem item : plan.items()) {
                 probe.probe(item.scope(), item.includesGlobalSources());

@@ -3,6 +3,8 @@ package io.certfleet.testing;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.core.inventory.InventoryRecord;
+import io.certfleet.core.inventory.ListingOrder;
+import io.certfleet.core.inventory.ListingRange;
 import io.certfleet.core.inventory.InventoryRepository;
 import io.certfleet.core.inventory.ScopeSnapshot;
 import io.certfleet.core.discovery.ScanScope;
@@ -96,6 +98,13 @@ public final class InMemoryInventoryRepository implements InventoryRepository {
     @Override
     public synchronized List<InventoryRecord> find(InventoryQuery query) {
         return records.values().stream().filter(query::matches).toList();
+    }
+
+    @Override
+    public synchronized List<InventoryRecord> presentInOrder(ListingRange range, String after, int limit) {
+        return records.values().stream().filter(range::contains)
+                .filter(record -> after == null || ListingOrder.positionOf(record).compareTo(after) > 0)
+                .sorted(java.util.Comparator.comparing(ListingOrder::positionOf)).limit(limit).toList();
     }
 
     @Override

@@ -5,7 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certfleet.adapters.aws.RateLimits;
+import io.certfleet.core.compliance.ListCertificates;
 import io.certfleet.core.discovery.ScanScope;
+import io.certfleet.core.finding.Finding;
+import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.finding.Severity;
+import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.inventory.InventoryEntry;
+import io.certfleet.core.inventory.InventoryQuery;
+import io.certfleet.core.inventory.ListingOrder;
+import io.certfleet.core.probe.TlsVersion;
+import io.certfleet.core.probe.fleet.BindingProbe;
+import io.certfleet.core.rotation.Rotation;
+import io.certfleet.core.policy.rotation.WaveSize;
+import io.certfleet.core.rotation.RotationRequest;
 import io.certfleet.core.fleet.AccountSelection;
 import io.certfleet.handlers.InventoryApiHandler;
 import io.certfleet.local.FleetSeeder;
@@ -31,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +69,10 @@ class InventoryApiIT {
     private LocalApiServer server;
     private Wiring wiring;
     private String weakArn;
+    private String payArn;
+    private List<String> shopArns;
+    private Rotation plannedRotation;
+    private Rotation refusedRotation;
 
     InventoryApiIT(AwsEmulator emulator) {
         this.emulator = emulator;
@@ -78,14 +96,45 @@ class InventoryApiIT {
         weakArn = account.importCertificate(CertificateBuilder.certificate("old.api.test").dnsNames("old.api.test")
                 .keyType(KeyType.RSA_1024).issuedBy(ca).validFor(NOW.minus(Duration.ofDays(1)), Duration.ofDays(90))
                 .build(), Map.of("owner", "pay-team"));
+        shopArns = new ArrayList<>();
+        emulator.clients().acm().listCertificates().certificateSummaryList().forEach(summary -> {
+            if (summary.domainName().startsWith("shop-")) {
+                shopArns.add(summary.certificateArn());
+            }
+        });
+        shopArns.sort(null);
+        payArn = emulator.clients().acm().listCertificates().certificateSummaryList().stream()
+                .filter(summary -> summary.domainName().equals("pay.api.test")).findFirst().orElseThrow()
+                .certificateArn();
+        account.httpsLoadBalancer("shop", Map.of(), 443, "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", shopArns.get(0),
+                List.of(payArn, weakArn));
         LocalAlertRouting.Routes routes = new LocalAlertRouting(emulator.clients()).ensure();
         wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
                 .withTableName("api-it").withRateLimits(RateLimits.UNLIMITED).withAlerts(routes.alertOptions()));
         wiring.inventoryTable().ensureExists();
-        wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of(SCOPE.region())), 1);
+        wiring.runScan().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of(SCOPE.region())), 1);
         wiring.evaluatePolicy().evaluate(SCOPE);
+        recordProbes();
+        plannedRotation = wiring.rotation().planRotation().plan(new RotationRequest(payArn, shopArns.get(1), null,
+                List.of(new WaveSize(100, true)), Duration.ZERO, 2, "alice", List.of("api test"), null));
+        refusedRotation = wiring.rotation().planRotation().plan(RotationRequest.of("no-such-certificate", "bob"));
         server = LocalApiServer.start(new InventoryApiHandler(wiring, "a key this test owns, 32 bytes..."
                 .getBytes(StandardCharsets.US_ASCII)), 0);
+    }
+
+    /** The listener's probes: the default certificate's passed, the weak SNI certificate's failed, pay's none. */
+    private void recordProbes() {
+        List<BindingProbe> probes = new ArrayList<>();
+        for (BindingRecord binding : wiring.inventory().bindingsOf(java.util.Set.of(shopArns.get(0), weakArn))
+                .values().stream().flatMap(List::stream).toList()) {
+            boolean weak = binding.certificateArn().equals(weakArn);
+            probes.add(new BindingProbe(binding.key(), NOW, Optional.of("shop.api.test:443"),
+                    Optional.of(weak ? "old.api.test" : "shop-0.api.test"), "public-web",
+                    weak ? List.of(new Finding(FindingCode.WEAK_KEY, Severity.HIGH, "RSA 1024")) : List.of(),
+                    Optional.of(TlsVersion.TLS_1_3), Optional.of("TLS_AES_128_GCM_SHA256"), List.of(TlsVersion.TLS_1_3),
+                    Optional.empty(), 12, Optional.empty(), Optional.empty()));
+        }
+        wiring.probeResults().record(probes);
     }
 
     @AfterAll
@@ -129,10 +178,11 @@ class InventoryApiIT {
             pages++;
         } while (cursor != null);
 
-        List<String> listed = wiring.listInventory().list(io.certfleet.core.inventory.InventoryQuery.ALL_PRESENT)
-                .stream().map(entry -> io.certfleet.core.compliance.ListCertificates.idOf(entry.record())).sorted()
-                .toList();
-        assertThat(walked).as("every certificate once, in id order").isEqualTo(listed).hasSize(7);
+        List<String> listed = wiring.listInventory().list(InventoryQuery.ALL_PRESENT).stream()
+                .map(InventoryEntry::record).sorted(java.util.Comparator.comparing(ListingOrder::positionOf))
+                .map(ListCertificates::idOf).toList();
+        assertThat(walked).as("every certificate once, soonest expiry first").isEqualTo(listed).hasSize(7);
+        assertThat(walked.getFirst()).as("pay expires in 5 days").endsWith("@" + payArn);
         assertThat(pages).isEqualTo(4);
         assertThat(conforming("/certificates", get("/certificates")).body().path("items").size()).as("default 100")
                 .isEqualTo(7);
@@ -253,5 +303,201 @@ class InventoryApiIT {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.raw().headers().firstValue("Allow")).hasValue("GET");
         assertThat(wrongMethod.body().path("error").path("code").asText()).isEqualTo("MethodNotAllowed");
+    }
+
+    /** Every item of a paged walk, following nextCursor until it is null; each page validated against the route. */
+    private List<JsonNode> walk(String route, String pathAndQuery) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            String separator = pathAndQuery.contains("?") ? "&" : "?";
+            Answer page = conforming(route, get(pathAndQuery + (cursor == null ? "" : separator + "cursor="
+                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
+            assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+            page.body().path("items").forEach(items::add);
+            cursor = page.body().path("nextCursor").isNull() ? null : page.body().path("nextCursor").asText();
+        } while (cursor != null);
+        return items;
+    }
+
+    private static List<String> texts(List<JsonNode> items, String field) {
+        return items.stream().map(item -> item.path(field).asText()).toList();
+    }
+
+    @Test
+    void endpointsComeWithTheirCertificateAndLatestProbeAndFilterByOutcome() throws Exception {
+        List<JsonNode> all = walk("/endpoints", "/endpoints?limit=1");
+        assertThat(all).as("the listener's default and two SNI bindings, one per page").hasSize(3);
+        assertThat(texts(all, "type")).containsOnly("ELBV2_LISTENER");
+        assertThat(all.stream().map(item -> item.path("certificate").path("arn").asText()))
+                .containsExactlyInAnyOrder(shopArns.get(0), payArn, weakArn);
+        assertThat(all.getFirst().path("certificate").path("arn").asText()).as("soonest expiry first")
+                .isEqualTo(payArn);
+
+        List<JsonNode> passing = walk("/endpoints", "/endpoints?ok=true");
+        assertThat(passing).singleElement().satisfies(item -> {
+            assertThat(item.path("certificate").path("arn").asText()).isEqualTo(shopArns.get(0));
+            assertThat(item.path("lastProbe").path("target").asText()).isEqualTo("shop.api.test:443");
+        });
+        assertThat(walk("/endpoints", "/endpoints?ok=false")).as("failed, and never probed").hasSize(2);
+        assertThat(walk("/endpoints", "/endpoints?owner=pay-team&type=ELBV2_LISTENER&account="
+                + AwsEmulator.ACCOUNT_ID + "&region=us-east-1")).hasSize(2);
+        assertThat(walk("/endpoints", "/endpoints?type=CLOUDFRONT")).isEmpty();
+        Answer bad = conforming("/endpoints", get("/endpoints?ok=yes"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("error").path("message").asText()).isEqualTo("'ok' is true or false, not 'yes'");
+    }
+
+    @Test
+    void findingsArePagedOldestFirstAndFilteredLikeTheCli() throws Exception {
+        List<JsonNode> open = walk("/findings", "/findings?limit=1");
+        List<String> expected = wiring.listFindings().list(new io.certfleet.core.policy.FindingQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                io.certfleet.core.policy.FindingQuery.State.OPEN)).stream()
+                .map(history -> history.finding().key()).sorted().toList();
+        assertThat(open.stream().map(item -> item.path("certificateArn").asText() + "|" + item.path("subject")
+                .asText() + "|" + item.path("side").asText() + "|" + item.path("code").asText()).sorted().toList())
+                .as("every open finding once").isEqualTo(expected).isNotEmpty();
+        assertThat(texts(open, "state")).containsOnly("open");
+        assertThat(texts(open, "firstSeen")).isSorted();
+        assertThat(walk("/findings", "/findings?code=WEAK_KEY")).singleElement()
+                .satisfies(item -> assertThat(item.path("certificateArn").asText()).isEqualTo(weakArn));
+        assertThat(walk("/findings", "/findings?owner=shop-team&severity=high")).isEmpty();
+        assertThat(walk("/findings", "/findings?state=resolved")).isEmpty();
+        assertThat(walk("/findings", "/findings?state=all")).hasSameSizeAs(open);
+        assertThat(conforming("/findings", get("/findings?state=closed")).body().path("error").path("parameter")
+                .asText()).isEqualTo("state");
+    }
+
+    @Test
+    void rotationsAreListedNewestFirstAndReadOneByOne() throws Exception {
+        List<JsonNode> all = walk("/rotations", "/rotations?limit=1");
+        assertThat(texts(all, "rotationId")).containsExactly(refusedRotation.rotationId(),
+                plannedRotation.rotationId());
+        assertThat(walk("/rotations", "/rotations?status=REFUSED")).singleElement().satisfies(item -> {
+            assertThat(item.path("requestedBy").asText()).isEqualTo("bob");
+            assertThat(item.path("reason").asText()).contains("no-such-certificate");
+        });
+        assertThat(walk("/rotations", "/rotations?owner=pay-team")).singleElement()
+                .satisfies(item -> assertThat(item.path("certificateArns").get(0).asText()).isEqualTo(payArn));
+
+        Answer one = conforming("/rotations/{id}", get("/rotations/" + plannedRotation.rotationId()));
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.body().path("certificate").path("arn").asText()).isEqualTo(payArn);
+        assertThat(one.body().path("waves").get(0).path("bindings").get(0).path("resourceId").asText())
+                .contains("listener");
+        String payId = ids("/certificates?owner=pay-team").stream().filter(id -> id.endsWith("@" + payArn))
+                .findFirst().orElseThrow();
+        assertThat(conforming("/certificates/{id}", get("/certificates/" + URLEncoder.encode(payId,
+                StandardCharsets.UTF_8))).body().path("rotations").get(0).path("rotationId").asText())
+                .isEqualTo(plannedRotation.rotationId());
+        Answer missing = conforming("/rotations/{id}", get("/rotations/nope"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().path("error").path("message").asText()).isEqualTo("no rotation nope");
+    }
+
+    @Test
+    void metricsAreTheGovernanceKpisOfTheSeededFleet() throws Exception {
+        Answer answer = conforming("/metrics", get("/metrics"));
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        JsonNode kpis = answer.body();
+
+        assertThat(kpis.path("inventory").path("certificates").asInt()).isEqualTo(7);
+        assertThat(kpis.path("inventory").path("endpoints").asInt()).as("one listener: default + 2 SNI").isEqualTo(3);
+        assertThat(kpis.path("inventory").path("scanCoverage").path("ratio").asDouble()).isEqualTo(1.0);
+        assertThat(kpis.path("inventory").path("scanCoverage").path("accountRegionsPlanned").asInt()).isEqualTo(1);
+        assertThat(kpis.path("inventory").path("ownedEndpoints").path("ratio").asDouble()).isEqualTo(1.0);
+        // probes: shop-0's passed, the weak one's failed, pay's never ran
+        assertThat(kpis.path("handshakes").path("success").toString()).isEqualTo(
+                "{\"count\":1,\"total\":2,\"ratio\":0.5}");
+        assertThat(kpis.path("handshakes").path("byOwner").toString()).isEqualTo(
+                "[{\"owner\":\"pay-team\",\"count\":0,\"total\":1,\"ratio\":0.0},"
+                        + "{\"owner\":\"shop-team\",\"count\":1,\"total\":1,\"ratio\":1.0}]");
+        // validity: pay 85 days and old 90 days (+1 h) are short-lived; shop-0..4 (100-104 days +1 h) are not
+        assertThat(kpis.path("lifetimes").path("shortLived").path("count").asInt()).isEqualTo(2);
+        assertThat(kpis.path("lifetimes").path("rotationsPerMonth").path("at100Days").asDouble())
+                .isEqualTo(2.13); // 7 certificates x 30.44 days / 100 days
+        assertThat(kpis.path("lifetimes").path("rotationsPerMonth").path("at47Days").asDouble()).isEqualTo(4.53);
+        // days to expiry: pay 4, old 88, shop-0 89, shop-1 90, shop-2..4 91-93
+        assertThat(kpis.path("expiry").toString()).isEqualTo("{\"expired\":0,\"days0To7\":1,\"days8To30\":0,"
+                + "\"days31To90\":3,\"later\":3,\"unreadable\":0}");
+        assertThat(kpis.path("rotations").path("succeeded").asInt()).isZero();
+        assertThat(kpis.path("rotations").path("meanSecondsToRotate").isNull()).isTrue();
+        assertThat(kpis.path("rotations").path("note").asText()).contains("no rotation has succeeded yet");
+        int openFindings = walk("/findings", "/findings").size();
+        assertThat(kpis.path("findings").path("open").asInt()).isEqualTo(openFindings).isPositive();
+        assertThat(kpis.path("findings").path("byOwner").findValuesAsText("owner")).doesNotContain("shop-team");
+
+        JsonNode pay = conforming("/metrics", get("/metrics?owner=pay-team")).body();
+        assertThat(pay.path("inventory").path("certificates").asInt()).isEqualTo(2);
+        assertThat(pay.path("inventory").path("endpoints").asInt()).isEqualTo(2);
+        assertThat(pay.path("handshakes").path("success").path("ratio").asDouble()).isZero();
+        assertThat(pay.path("policy").path("endpointsMeetingPolicy").path("count").asInt())
+                .as("the weak key and the 4-day expiry are high or worse").isZero();
+        assertThat(pay.path("filter").path("owner").asText()).isEqualTo("pay-team");
+        assertThat(conforming("/metrics", get("/metrics?account=1")).status()).isEqualTo(400);
+
+        Map<String, String> environment = Map.of("AWS_ENDPOINT_URL", emulator.endpoint().toString());
+        var json = io.certfleet.testing.CliProcess.run(environment, "metrics", "--table", "api-it", "--owner",
+                "pay-team", "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        var cli = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json.out());
+        var api = (com.fasterxml.jackson.databind.node.ObjectNode) pay.deepCopy();
+        cli.remove("computedAt");
+        api.remove("computedAt");
+        assertThat(cli).as("the CLI's numbers are the API's").isEqualTo(api);
+        var text = io.certfleet.testing.CliProcess.run(environment, "metrics", "--table", "api-it");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Governance KPIs (whole fleet)").containsPattern(
+                "handshake success\\s+50\\.0 %\\s+1 of 2").contains("no rotation has succeeded yet")
+                .containsPattern("pay-team\\s+0\\.0 % \\(0/1\\)");
+    }
+
+    @Test
+    void aWalkUnderConcurrentWritesNeitherRepeatsNorSkipsWhatWasThereThroughout() throws Exception {
+        Wiring churn = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
+                .withTableName("api-it-churn").withRateLimits(RateLimits.UNLIMITED));
+        churn.inventoryTable().ensureExists();
+        var repository = churn.inventory();
+        List<io.certfleet.core.inventory.InventoryRecord> throughout = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            var record = io.certfleet.testing.InventoryFixtures.record("arn:aws:acm:eu-west-1:111122223333:"
+                    + "certificate/churn-" + i).expiringAt(NOW.plus(Duration.ofDays(10 + i))).seenAt(NOW).build();
+            repository.recordSeen(record);
+            throughout.add(record);
+        }
+        InventoryApi api = new InventoryApi(ApiSpec.load(), churn.compliance(), new PageCursor(new byte[32],
+                Clock.systemUTC()));
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int page = 0;
+        do {
+            Map<String, String> query = new java.util.HashMap<>(Map.of("limit", "4"));
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            JsonNode body = JSON.readTree(api.handle(new ApiRequest("GET", "/certificates", query)).body());
+            body.path("items").forEach(item -> walked.add(item.path("arn").asText()));
+            cursor = body.path("nextCursor").isNull() ? null : body.path("nextCursor").asText();
+            // meanwhile: new certificates before and after the walk's position, one removed, owners changed
+            repository.recordSeen(io.certfleet.testing.InventoryFixtures.record("arn:aws:acm:eu-west-1:111122223333:"
+                    + "certificate/new-" + page).expiringAt(NOW.plus(Duration.ofDays(page % 2 == 0 ? 1 : 100)))
+                    .seenAt(NOW).build());
+            var changed = throughout.get((page * 7) % throughout.size());
+            repository.recordSeen(io.certfleet.testing.InventoryFixtures.record(changed.location().arn())
+                    .facts(changed.facts()).owner("team-" + page, io.certfleet.core.ownership.OwnershipSource.CERTIFICATE_TAG)
+                    .seenAt(NOW.plusSeconds(page)).build());
+            if (page == 2) {
+                repository.markRemoved(throughout.get(29), NOW.plusSeconds(1000), NOW.plusSeconds(1000));
+            }
+            page++;
+        } while (cursor != null && page < 100);
+
+        for (var record : throughout.subList(0, 29)) {
+            assertThat(walked).as(record.location().arn()).containsOnlyOnce(record.location().arn());
+        }
+        assertThat(walked).doesNotHaveDuplicates().doesNotContain(throughout.get(29).location().arn())
+                .as("one added before the position is missed, those after are seen").contains(
+                        "arn:aws:acm:eu-west-1:111122223333:certificate/new-1");
     }
 }

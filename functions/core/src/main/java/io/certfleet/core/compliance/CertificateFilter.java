@@ -2,9 +2,12 @@ package io.certfleet.core.compliance;
 
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
-import io.certfleet.core.inventory.InventoryEntry;
 import io.certfleet.core.inventory.InventoryRecord;
+import io.certfleet.core.inventory.ListingRange;
 import io.certfleet.core.policy.FindingHistory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,16 +36,33 @@ public record CertificateFilter(Optional<String> owner, Optional<String> environ
         Objects.requireNonNull(minimumSeverity, "minimumSeverity");
     }
 
-    /** Whether the entry passes, given the open findings of its certificate (at this location). */
-    public boolean matches(InventoryEntry entry, Collection<FindingHistory> openFindings) {
-        InventoryRecord record = entry.record();
+    /** The part of the filter a storage index can narrow a walk to (a superset of what {@link #matches} passes). */
+    public ListingRange range(Clock clock) {
+        // daysToExpiry <= d exactly when notAfter is before now (whole seconds) + d + 1 days
+        Optional<Instant> before = expiringWithinDays.map(days -> Instant.ofEpochSecond(clock.instant()
+                .getEpochSecond()).plus(Duration.ofDays(days + 1)));
+        return new ListingRange(owner, owner.isPresent() ? Optional.empty() : status, before);
+    }
+
+    /** Whether the filter looks at findings (then callers pass each certificate's open findings). */
+    public boolean needsFindings() {
+        return code.isPresent() || minimumSeverity.isPresent();
+    }
+
+    /** Whether the filter needs more than {@link #range} (then a walk reads more records than it returns). */
+    public boolean narrowsBeyondRange() {
+        return environment.isPresent() || account.isPresent() || region.isPresent() || needsFindings()
+                || owner.isPresent() && status.isPresent();
+    }
+
+    /** Whether the record passes, given its days to expiry and the open findings about it. */
+    public boolean matches(InventoryRecord record, Long daysToExpiry, Collection<FindingHistory> openFindings) {
         return owner.map(record.ownership().owner()::equals).orElse(true)
                 && environment.map(record.ownership().environment()::equals).orElse(true)
                 && account.map(record.location().accountId()::equals).orElse(true)
                 && region.map(record.location().region()::equals).orElse(true)
                 && status.map(record.status()::equals).orElse(true)
-                && expiringWithinDays.map(days -> entry.daysToExpiry() != null && entry.daysToExpiry() <= days)
-                .orElse(true)
+                && expiringWithinDays.map(days -> daysToExpiry != null && daysToExpiry <= days).orElse(true)
                 && code.map(wanted -> openFindings.stream().anyMatch(found -> found.finding().code() == wanted))
                 .orElse(true)
                 && minimumSeverity.map(least -> openFindings.stream().anyMatch(found -> found.finding().severity()

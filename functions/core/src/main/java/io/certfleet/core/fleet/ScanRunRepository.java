@@ -19,5 +19,9 @@ public interface ScanRunRepository {
 
     List<WorkResult> findResults(String scanId);
 
+    /** Keeps a finished scan's totals (each scan that ends, whoever ran it: workflow, CLI, demo). */
     void saveSummary(FleetScanResult summary);
+
+    /** The coverage of the scan that finished last (summaries are kept 90 days); empty when none did. */
+    Optional<ScanCoverage> latestCoverage();
 }

@@ -47,6 +47,12 @@ public interface InventoryRepository {
     /** Certificate records matching the query. */
     List<InventoryRecord> find(InventoryQuery query);
 
+    /**
+     * Present certificate records within a range, in {@link ListingOrder}, strictly after a position ({@code null}:
+     * from the start), at most {@code limit} of them: one step of a walk that costs what it returns, not the fleet.
+     */
+    List<InventoryRecord> presentInOrder(ListingRange range, String after, int limit);
+
     /** Every location of one certificate (its {@code certificateId}, the SHA-256 when readable), present and removed. */
     List<InventoryRecord> locationsOf(String certificateId);
 

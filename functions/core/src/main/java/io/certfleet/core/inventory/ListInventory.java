@@ -34,6 +34,14 @@ public final class ListInventory {
                 .toList();
     }
 
+    /** The entries of these records (present bindings only), in the order given. */
+    public List<InventoryEntry> entries(List<InventoryRecord> records) {
+        Map<String, List<BindingRecord>> bindings = inventory.bindingsOf(records.stream()
+                .map(record -> record.location().arn()).collect(Collectors.toSet()));
+        return records.stream().map(record -> entry(record, bindings.getOrDefault(record.location().arn(),
+                List.of()), false)).toList();
+    }
+
     private InventoryEntry entry(InventoryRecord record, List<BindingRecord> all, boolean includeRemoved) {
         List<BindingRecord> bindings = all.stream()
                 .filter(binding -> includeRemoved || binding.isActive())

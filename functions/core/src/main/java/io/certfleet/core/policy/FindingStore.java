@@ -3,6 +3,7 @@ package io.certfleet.core.policy;
 import io.certfleet.core.discovery.ScanScope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Port: the policy findings of each account-region, with their first-seen and last-seen times; a finding that
@@ -21,4 +22,13 @@ public interface FindingStore {
 
     /** Every finding of every scope, open and resolved (resolved ones until they expire). */
     List<FindingHistory> history();
+
+    /**
+     * The findings about one certificate and its bindings, open and resolved, filed in these scopes (the
+     * certificate's location and its endpoints').
+     */
+    default List<FindingHistory> historyOf(String certificateArn, Set<ScanScope> scopes) {
+        return history().stream().filter(history -> history.finding().certificateArn().equals(certificateArn)
+                && scopes.contains(history.finding().scope())).toList();
+    }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -95,15 +96,30 @@ public final class DynamoDbFindingStore implements FindingStore {
         dynamoDb.scanPaginator(request -> request.tableName(tableName)
                         .filterExpression("begins_with(pk, :findings)")
                         .expressionAttributeValues(Map.of(":findings", AttributeValue.fromS(FINDINGS_PREFIX))))
-                .items().forEach(item -> {
-                    String[] scope = text(item, InventoryTableDesign.PARTITION_KEY).substring(FINDINGS_PREFIX.length())
-                            .split("#", 2);
-                    StoredFinding stored = stored(new ScanScope(scope[0], scope[1]), item);
-                    history.add(new FindingHistory(stored.finding(), stored.firstSeen(), stored.lastSeen(),
-                            RESOLVED.equals(text(item, "findingStatus"))
-                                    ? Optional.of(Instant.parse(text(item, "resolvedAt"))) : Optional.empty()));
-                });
+                .items().forEach(item -> history.add(historyOf(item)));
         return history;
+    }
+
+    @Override
+    public List<FindingHistory> historyOf(String certificateArn, Set<ScanScope> scopes) {
+        List<FindingHistory> history = new ArrayList<>();
+        for (ScanScope scope : scopes) {
+            dynamoDb.queryPaginator(request -> request.tableName(tableName)
+                            .keyConditionExpression("pk = :pk AND begins_with(sk, :certificate)")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition(scope)),
+                                    ":certificate", AttributeValue.fromS(certificateArn + "|"))))
+                    .items().forEach(item -> history.add(historyOf(item)));
+        }
+        return history;
+    }
+
+    private FindingHistory historyOf(Map<String, AttributeValue> item) {
+        String[] scope = text(item, InventoryTableDesign.PARTITION_KEY).substring(FINDINGS_PREFIX.length())
+                .split("#", 2);
+        StoredFinding stored = stored(new ScanScope(scope[0], scope[1]), item);
+        return new FindingHistory(stored.finding(), stored.firstSeen(), stored.lastSeen(),
+                RESOLVED.equals(text(item, "findingStatus"))
+                        ? Optional.of(Instant.parse(text(item, "resolvedAt"))) : Optional.empty());
     }
 
     private static final String FIELDS = "#arn = :arn, #subject = :subject, #side = :side, #code = :code, "

@@ -9,6 +9,8 @@ import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryQuery;
 import io.certfleet.core.inventory.InventoryRecord;
+import io.certfleet.core.inventory.ListingOrder;
+import io.certfleet.core.inventory.ListingRange;
 import io.certfleet.core.inventory.InventoryRepository;
 import io.certfleet.core.inventory.ScopeSnapshot;
 import java.time.Instant;
@@ -185,6 +187,53 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
     }
 
     @Override
+    public List<InventoryRecord> presentInOrder(ListingRange range, String after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        InventoryTableDesign.Index index = range.owner().isPresent() ? InventoryTableDesign.BY_OWNER
+                : range.status().isPresent() ? InventoryTableDesign.BY_STATUS : InventoryTableDesign.BY_EXPIRY;
+        String partition = range.owner().or(range::status).orElse(InventoryTableDesign.PRESENT);
+        String before = range.expiringBefore().map(ListingOrder::expiringBefore).orElse(null);
+        Map<String, String> names = new HashMap<>(Map.of("#partition", index.partitionKey()));
+        if (after != null || before != null) {
+            names.put("#sort", index.sortKey());
+        }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":partition", AttributeValue.fromS(partition)));
+        String condition = "#partition = :partition";
+        if (after != null && before != null) {
+            condition += " AND #sort BETWEEN :after AND :before"; // inclusive: the position itself is dropped below
+        } else if (after != null) {
+            condition += " AND #sort > :after";
+        } else if (before != null) {
+            condition += " AND #sort < :before";
+        }
+        if (after != null) {
+            values.put(":after", AttributeValue.fromS(after));
+        }
+        if (before != null) {
+            values.put(":before", AttributeValue.fromS(before));
+        }
+        String keyCondition = condition;
+        List<InventoryRecord> found = new ArrayList<>();
+        var items = dynamoDb.queryPaginator(request -> request.tableName(tableName).indexName(index.name())
+                        .keyConditionExpression(keyCondition).expressionAttributeNames(names)
+                        .expressionAttributeValues(values).limit(Math.min(limit + 1, QUERY_PAGE_MAX)))
+                .items().iterator();
+        while (found.size() < limit && items.hasNext()) { // pages are fetched only as far as needed
+            InventoryRecord record = InventoryItemMapper.toRecord(RECORD_SCHEMA.mapToItem(items.next()));
+            String position = ListingOrder.positionOf(record);
+            if ((after == null || position.compareTo(after) > 0) && range.contains(record)) {
+                found.add(record);
+            }
+        }
+        return found;
+    }
+
+    /** Items one listing query asks for at most (DynamoDB's 1 MB page limit applies too). */
+    private static final int QUERY_PAGE_MAX = 1000;
+
+    @Override
     public List<InventoryRecord> locationsOf(String certificateId) {
         List<InventoryRecord> found = new ArrayList<>();
         query(request -> request
@@ -206,16 +255,12 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
         return found;
     }
 
-    /** Up to this many certificates, their bindings are queried one by one; beyond, binding items are scanned once. */
-    static final int BINDING_QUERIES_MAX = 25;
-
     @Override
     public Map<String, List<BindingRecord>> bindingsOf(Set<String> certificateArns) {
-        Map<String, List<BindingRecord>> found = new HashMap<>();
-        if (certificateArns.size() <= BINDING_QUERIES_MAX) {
-            certificateArns.forEach(arn -> found.put(arn, bindingsOf(arn)));
-            return found;
+        if (certificateArns.size() <= PartitionReads.QUERIES_MAX) {
+            return new HashMap<>(PartitionReads.each(certificateArns, this::bindingsOf));
         }
+        Map<String, List<BindingRecord>> found = new HashMap<>();
         dynamoDb.scanPaginator(ScanRequest.builder().tableName(tableName)
                         .filterExpression("begins_with(pk, :binding)")
                         .expressionAttributeValues(Map.of(":binding",

@@ -64,13 +64,11 @@ public final class DynamoDbProbeResults implements ProbeResults {
                 found.put(probe.binding(), probe);
             }
         };
-        if (certificateArns.size() <= DynamoDbInventoryRepository.BINDING_QUERIES_MAX) {
-            for (String arn : certificateArns) {
-                dynamoDb.queryPaginator(request -> request.tableName(tableName)
-                                .keyConditionExpression("pk = :pk")
-                                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PROBE_PREFIX + arn))))
-                        .items().forEach(collect);
-            }
+        if (certificateArns.size() <= PartitionReads.QUERIES_MAX) {
+            PartitionReads.each(certificateArns, arn -> dynamoDb.queryPaginator(request -> request
+                            .tableName(tableName).keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PROBE_PREFIX + arn))))
+                    .items().stream().toList()).values().forEach(items -> items.forEach(collect));
         } else {
             dynamoDb.scanPaginator(ScanRequest.builder().tableName(tableName)
                             .filterExpression("begins_with(pk, :probe)")

@@ -2,15 +2,18 @@ package io.certfleet.adapters.aws.dynamodb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.certfleet.core.discovery.WorkResult;
 import io.certfleet.core.fleet.FleetScanResult;
+import io.certfleet.core.fleet.ScanCoverage;
 import io.certfleet.core.fleet.ScanPlan;
 import io.certfleet.core.fleet.ScanRunRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +91,29 @@ public final class DynamoDbScanRunRepository implements ScanRunRepository {
         body.put("errors", summary.errors().stream().limit(SUMMARY_ERRORS).toList());
         body.put("apiCalls", summary.apiCalls());
         body.put("durationMs", summary.durationMs());
+        body.put("finishedAt", clock.instant().toString());
         put(summary.scanId(), SUMMARY, body);
+    }
+
+    @Override
+    public Optional<ScanCoverage> latestCoverage() {
+        ScanCoverage latest = null;
+        for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(request -> request.tableName(tableName)
+                .filterExpression("begins_with(pk, :scan) AND sk = :summary")
+                .expressionAttributeValues(Map.of(":scan", AttributeValue.fromS(SCAN_PREFIX),
+                        ":summary", AttributeValue.fromS(SUMMARY)))).items()) {
+            JsonNode body = read(item, JsonNode.class);
+            if (!body.hasNonNull("finishedAt")) {
+                continue; // written before summaries said when they finished
+            }
+            ScanCoverage coverage = new ScanCoverage(body.path("scanId").asText(), Instant.parse(body
+                    .path("finishedAt").asText()), body.path("accountRegionsPlanned").asInt(),
+                    body.path("accountRegionsScanned").asInt(), body.path("errorCount").asInt());
+            if (latest == null || coverage.finishedAt().isAfter(latest.finishedAt())) {
+                latest = coverage;
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     private void put(String scanId, String sortKey, Object body) {

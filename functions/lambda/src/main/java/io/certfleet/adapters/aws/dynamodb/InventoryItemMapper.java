@@ -8,9 +8,9 @@ import io.certfleet.core.discovery.CertificateLocation;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryRecord;
+import io.certfleet.core.inventory.ListingOrder;
 import io.certfleet.core.ownership.Ownership;
 import io.certfleet.core.ownership.OwnershipSource;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +41,6 @@ final class InventoryItemMapper {
         return scope.region() + "#";
     }
 
-    /** {@code <notAfter>#<arn>}: sorts by expiry in the expiry, owner and status indexes. */
-    static String expirySort(Instant notAfter, String arn) {
-        return SortableInstantConverter.format(notAfter) + "#" + arn;
-    }
 
     static InventoryItem toItem(InventoryRecord record) {
         InventoryItem item = new InventoryItem();
@@ -80,12 +76,12 @@ final class InventoryItemMapper {
             item.setKeySize(facts.keySize());
             item.setSignatureAlgorithm(facts.signatureAlgorithm());
             item.setChain(facts.chain().stream().map(InventoryItemMapper::toChainItem).toList());
-            item.setExpirySort(expirySort(facts.notAfter(), arn));
-            if (record.isActive()) {
-                item.setExpiryIndexPk(InventoryTableDesign.PRESENT);
-                item.setActiveOwner(record.ownership().owner());
-                item.setActiveStatus(record.status());
-            }
+        }
+        item.setExpirySort(ListingOrder.positionOf(record));
+        if (record.isActive()) {
+            item.setExpiryIndexPk(InventoryTableDesign.PRESENT);
+            item.setActiveOwner(record.ownership().owner());
+            item.setActiveStatus(record.status());
         }
         return item;
     }

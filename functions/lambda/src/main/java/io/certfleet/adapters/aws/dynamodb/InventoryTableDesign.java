@@ -26,7 +26,10 @@ public final class InventoryTableDesign {
 
     /** Everything one account holds or serves, by region: {@code accountId} / {@code scopeSort}. */
     public static final Index BY_ACCOUNT = new Index("byAccount", "accountId", "scopeSort");
-    /** Present, readable certificates by expiry: {@code expiryIndexPk} (always {@code PRESENT}) / {@code expirySort}. */
+    /**
+     * Present certificates in listing order (unreadable first, then soonest expiry: {@code ListingOrder}):
+     * {@code expiryIndexPk} (always {@code PRESENT}) / {@code expirySort}.
+     */
     public static final Index BY_EXPIRY = new Index("byExpiry", "expiryIndexPk", "expirySort");
     /** Present certificates by owner, soonest expiry first. */
     public static final Index BY_OWNER = new Index("byOwner", "activeOwner", "expirySort");

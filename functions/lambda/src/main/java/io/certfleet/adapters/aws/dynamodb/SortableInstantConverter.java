@@ -1,8 +1,7 @@
 package io.certfleet.adapters.aws.dynamodb;
 
+import io.certfleet.core.inventory.ListingOrder;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -15,11 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class SortableInstantConverter implements AttributeConverter<Instant> {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     public static String format(Instant instant) {
-        return FORMAT.format(instant);
+        return ListingOrder.sortable(instant);
     }
 
     @Override
