@@ -32,6 +32,11 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -57,6 +62,7 @@ public final class ComplianceApi extends Construct {
 
     private final CertfleetFunctions.Deployed function;
     private final SpecRestApi api;
+    private final Bucket exports;
 
     public ComplianceApi(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
         super(scope, id);
@@ -70,12 +76,28 @@ public final class ComplianceApi extends Construct {
                 .build();
         Nag.suppress(cursorKey, "AwsSolutions-SMG4", "the cursor key only makes page cursors tamper-evident for an "
                 + "hour; rotating it (redeploying) invalidates open cursors, which callers then restart", List.of());
+        // Exports larger than a response: encrypted, private, TLS only, gone after a day; presigned URLs of 15
+        // minutes are signed with the function's own credentials.
+        this.exports = Bucket.Builder.create(this, "Exports")
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .lifecycleRules(List.of(LifecycleRule.builder().id("ExportsLiveOneDay")
+                        .expiration(Duration.days(1)).abortIncompleteMultipartUploadAfter(Duration.days(1)).build()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .autoDeleteObjects(false)
+                .build();
+        Nag.suppress(exports, "AwsSolutions-S1", "holds one-day exports fetched by presigned URLs; the API's "
+                + "access log records who asked for each", List.of());
         this.function = CertfleetFunctions.create(this, "Handler", "the inventory API (read-only)", HANDLER, code,
                 Map.of("CERTFLEET_TABLE", inventory.table().getTableName(),
                         "CERTFLEET_API_CURSOR_KEY", cursorKey.getSecretValue().unsafeUnwrap(),
+                        "CERTFLEET_EXPORT_BUCKET", exports.getBucketName(),
                         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"),
                 Duration.seconds(29), null, null);
         grantReadOnly(inventory);
+        grantExports();
 
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs").retention(RetentionDays.ONE_YEAR)
                 .removalPolicy(RemovalPolicy.RETAIN).build();
@@ -131,6 +153,20 @@ public final class ComplianceApi extends Construct {
                 .resources(List.of(table, table + "/index/*")).build());
         inventory.key().grantDecrypt(function.function());
         Nag.suppressTableIndexes(function.function().getRole());
+    }
+
+    /** Multipart uploads of exports, and reading them back (what a presigned GET is signed for). */
+    private void grantExports() {
+        function.function().addToRolePolicy(PolicyStatement.Builder.create().sid("WriteAndReadExports")
+                .actions(List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"))
+                .resources(List.of(exports.arnForObjects("exports/*"))).build());
+        Nag.suppress(function.function().getRole(), "AwsSolutions-IAM5", "exports are objects named at run time "
+                + "under exports/ of the API's own bucket", List.of("/^Resource::<ComplianceApiExports.*\\.Arn>"
+                + "\\/exports\\/\\*$/g"));
+    }
+
+    public Bucket exports() {
+        return exports;
     }
 
     /** Only this account's principals, or the Organization's, may invoke; everyone else is denied. */

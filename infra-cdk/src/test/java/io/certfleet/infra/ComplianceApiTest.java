@@ -96,7 +96,7 @@ class ComplianceApiTest {
                 "ComplianceApiHandler").getValue();
         List<String> actions = SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(function));
         assertThat(actions).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:Scan",
-                "dynamodb:DescribeTable", "kms:Decrypt");
+                "dynamodb:DescribeTable", "kms:Decrypt", "s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload");
         assertThat(function.path("Properties").path("Handler").asText()).isEqualTo(ComplianceApi.HANDLER);
         JsonNode key = function.path("Properties").path("Environment").path("Variables")
                 .path("CERTFLEET_API_CURSOR_KEY");
@@ -106,6 +106,25 @@ class ComplianceApiTest {
         template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
                 "Principal", "apigateway.amazonaws.com",
                 "FunctionName", Map.of("Ref", Match.stringLikeRegexp("ComplianceApiHandlerLive.*"))));
+    }
+
+    @Test
+    void exportsGoToAPrivateEncryptedBucketThatForgetsThemAfterADay() {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
+                        "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of(
+                        "ExpirationInDays", 1, "AbortIncompleteMultipartUpload",
+                        Map.of("DaysAfterInitiation", 1), "Status", "Enabled"))))));
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny", "Condition",
+                        Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+        JsonNode function = SynthesizedTemplates.resource(template, "AWS::Lambda::Function",
+                "ComplianceApiHandler").getValue();
+        assertThat(function.path("Properties").path("Environment").path("Variables").path("CERTFLEET_EXPORT_BUCKET")
+                .path("Ref").asText()).startsWith("ComplianceApiExports");
     }
 
     @Test

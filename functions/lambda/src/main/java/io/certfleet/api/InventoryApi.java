@@ -3,6 +3,7 @@ package io.certfleet.api;
 import io.certfleet.core.compliance.CertificateFilter;
 import io.certfleet.core.compliance.Compliance;
 import io.certfleet.core.compliance.EndpointFilter;
+import io.certfleet.core.compliance.ExportSpill;
 import io.certfleet.core.compliance.KpiFilter;
 import io.certfleet.core.compliance.ListCertificates;
 import io.certfleet.core.compliance.ListEndpoints;
@@ -17,6 +18,8 @@ import io.certfleet.core.policy.FindingHistory;
 import io.certfleet.core.policy.FindingQuery;
 import io.certfleet.core.probe.fleet.BindingProbe;
 import io.certfleet.core.rotation.Rotation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +39,28 @@ import java.util.stream.Collectors;
  */
 public final class InventoryApi {
 
+    /** How long an export's download URL lives. */
+    static final Duration EXPORT_URL_VALIDITY = Duration.ofMinutes(15);
+
+    /**
+     * Where exports go: answered inline up to {@code inlineBytes}; beyond, to the spill (when there is none, a 413).
+     */
+    public record Exports(long inlineBytes, Optional<ExportSpill> spill) {
+        public Exports {
+            Objects.requireNonNull(spill, "spill");
+        }
+    }
+
     private final ApiSpec spec;
     private final Compliance compliance;
     private final PageCursor cursors;
+    private final Exports exports;
 
-    public InventoryApi(ApiSpec spec, Compliance compliance, PageCursor cursors) {
+    public InventoryApi(ApiSpec spec, Compliance compliance, PageCursor cursors, Exports exports) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.compliance = Objects.requireNonNull(compliance, "compliance");
         this.cursors = Objects.requireNonNull(cursors, "cursors");
+        this.exports = Objects.requireNonNull(exports, "exports");
     }
 
     /** A request that cannot be answered as asked: its status, error code and the parameter at fault. */
@@ -84,6 +101,7 @@ public final class InventoryApi {
                 case "listFindings" -> listFindings(parameters);
                 case "listRotations" -> listRotations(parameters);
                 case "getRotation" -> getRotation((String) parameters.get("id"));
+                case "exportCertificates" -> export(parameters);
                 case "getMetrics" -> ApiResponse.json(200, KpiJson.kpis(compliance.kpis().compute(new KpiFilter(
                         text(parameters, "owner"), text(parameters, "environment"), text(parameters, "account")))));
                 default -> throw new IllegalStateException("the document names an operation the handler does not "
@@ -177,12 +195,55 @@ public final class InventoryApi {
         return raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
     }
 
-    private ApiResponse listCertificates(Map<String, Object> parameters) {
-        CertificateFilter filter = new CertificateFilter(text(parameters, "owner"), text(parameters, "environment"),
+    private static CertificateFilter certificateFilter(Map<String, Object> parameters) {
+        return new CertificateFilter(text(parameters, "owner"), text(parameters, "environment"),
                 text(parameters, "account"), text(parameters, "region"), text(parameters, "status"),
                 Optional.ofNullable((Long) parameters.get("expiringWithinDays")),
                 text(parameters, "code").map(FindingCode::valueOf),
                 text(parameters, "severity").map(label -> Severity.valueOf(label.toUpperCase(Locale.ROOT))));
+    }
+
+    /**
+     * The whole selection as CSV or JSON, streamed: rows go to memory while they fit in one response, then to the
+     * spill part by part (answered 303 with a short-lived URL), so memory holds one part whatever the size.
+     */
+    private ApiResponse export(Map<String, Object> parameters) {
+        ExportFormat format = ExportFormat.of((String) parameters.get("format"));
+        String name = "certfleet-certificates." + format.extension;
+        SpillingOutput output = new SpillingOutput(exports.inlineBytes(), exports.spill(), name, format.contentType);
+        long rows;
+        try {
+            ExportFormat.Writer writer = format.writer(output);
+            writer.begin();
+            rows = compliance.export().export(certificateFilter(parameters), exported -> writer.write(
+                    ExportFormat.row(exported)));
+            writer.end();
+        } catch (SpillingOutput.TooLargeException tooLarge) {
+            return ApiResponse.error(413, "PayloadTooLarge", tooLarge.getMessage(), null);
+        } catch (RuntimeException failure) {
+            output.abort();
+            throw failure;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Certfleet-Rows", Long.toString(rows));
+        if (!output.spilled()) {
+            headers.put("Content-Type", format.contentType);
+            headers.put("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            return new ApiResponse(200, headers, new String(output.inline(), StandardCharsets.UTF_8));
+        }
+        java.net.URI location = output.finish(EXPORT_URL_VALIDITY);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("location", location.toString());
+        body.put("rows", rows);
+        body.put("bytes", output.bytes());
+        body.put("expiresInSeconds", EXPORT_URL_VALIDITY.toSeconds());
+        headers.put("Location", location.toString());
+        headers.put("Content-Type", "application/json");
+        return new ApiResponse(303, headers, Json.compact(body));
+    }
+
+    private ApiResponse listCertificates(Map<String, Object> parameters) {
+        CertificateFilter filter = certificateFilter(parameters);
         Page page = page(parameters);
         Paged<InventoryEntry> found = compliance.certificates().page(filter, page.after(), page.limit());
         Map<BindingRecord.Key, BindingProbe> latest = latestProbes(found.items()); // one read for the page

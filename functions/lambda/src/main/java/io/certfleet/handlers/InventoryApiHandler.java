@@ -22,12 +22,18 @@ public final class InventoryApiHandler implements RequestStreamHandler {
     private final InventoryApi api;
 
     public InventoryApiHandler() {
-        this(Wiring.forLambda(), ApiOptions.fromEnvironment(System.getenv()).cursorKey());
+        this(Wiring.forLambda(), ApiOptions.fromEnvironment(System.getenv()));
     }
 
-    /** With the caller's wiring and key: tests, and {@code certfleet api serve}. */
+    /** With the caller's wiring and key, no export bucket: tests, and {@code certfleet api serve}. */
     public InventoryApiHandler(Wiring wiring, byte[] cursorKey) {
-        this.api = new InventoryApi(ApiSpec.load(), wiring.compliance(), new PageCursor(cursorKey, wiring.clock()));
+        this(wiring, ApiOptions.withKey(cursorKey));
+    }
+
+    public InventoryApiHandler(Wiring wiring, ApiOptions options) {
+        this.api = new InventoryApi(ApiSpec.load(), wiring.compliance(), new PageCursor(options.cursorKey(),
+                wiring.clock()), new InventoryApi.Exports(options.inlineExportBytes(),
+                options.exportBucket().map(wiring::exportSpill)));
     }
 
     @Override

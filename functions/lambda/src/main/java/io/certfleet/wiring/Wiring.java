@@ -3,6 +3,8 @@ package io.certfleet.wiring;
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.core.compliance.Compliance;
 import io.certfleet.core.compliance.ComputeKpis;
+import io.certfleet.core.compliance.ExportCertificates;
+import io.certfleet.core.compliance.ExportSpill;
 import io.certfleet.core.compliance.ListCertificates;
 import io.certfleet.core.compliance.ListEndpoints;
 import io.certfleet.core.compliance.PageFindings;
@@ -35,6 +37,7 @@ import io.certfleet.core.policy.ListFindings;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbProbeResults;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbRotationLocks;
 import io.certfleet.adapters.aws.eventbridge.EventBridgePublisher;
+import io.certfleet.adapters.aws.s3.S3ExportSpill;
 import io.certfleet.adapters.aws.sns.SnsAlertSender;
 import io.certfleet.core.alerting.SendExpiryAlerts;
 import io.certfleet.adapters.policyfile.YamlPolicyFile;
@@ -201,7 +204,12 @@ public final class Wiring {
         RotationStore rotations = rotation().rotations();
         return new Compliance(listCertificates(), new ListEndpoints(inventory, listInventory(), probeResults()),
                 new PageFindings(findingStore()), new PageRotations(rotations), rotations, probeResults(),
-                computeKpis());
+                computeKpis(), new ExportCertificates(listCertificates(), findingStore()));
+    }
+
+    /** Where exports larger than a response go: the bucket's objects, read back by presigned URLs. */
+    public ExportSpill exportSpill(String bucket) {
+        return new S3ExportSpill(aws.s3(), aws::s3Presigner, bucket, clock);
     }
 
     /** The governance KPIs ({@code GET /metrics}, {@code certfleet metrics}, the dashboard's numbers). */

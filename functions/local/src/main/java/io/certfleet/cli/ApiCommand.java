@@ -2,6 +2,7 @@ package io.certfleet.cli;
 
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.local.LocalApiServer;
+import io.certfleet.wiring.ApiOptions;
 import io.certfleet.wiring.Wiring;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
@@ -39,6 +40,11 @@ final class ApiCommand implements Runnable {
                 description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
         int port;
 
+        @Option(names = "--export-bucket", paramLabel = "BUCKET",
+                description = "S3 bucket for exports larger than one response (4 MiB): written there, answered 303 "
+                        + "with a presigned URL. Without it such an export is a 413.")
+        String exportBucket;
+
         @Override
         public Integer call() throws Exception {
             if (port < 0 || port > 65_535) {
@@ -48,7 +54,9 @@ final class ApiCommand implements Runnable {
                 Wiring wiring = inventory.readingWiring(aws);
                 byte[] key = new byte[32]; // this process's cursors only: they do not outlive it
                 new SecureRandom().nextBytes(key);
-                try (LocalApiServer server = LocalApiServer.start(wiring, key, port)) {
+                ApiOptions options = exportBucket == null ? ApiOptions.withKey(key)
+                        : ApiOptions.withKey(key).withExportBucket(exportBucket, ApiOptions.DEFAULT_INLINE_EXPORT_BYTES);
+                try (LocalApiServer server = LocalApiServer.start(wiring, options, port)) {
                     spec.commandLine().getOut().printf("certfleet inventory API on http://127.0.0.1:%d (table %s);"
                             + " try: curl 'http://127.0.0.1:%d/certificates?limit=5'%n", server.port(),
                             inventory.table, server.port());

@@ -35,9 +35,9 @@ public final class LocalApiServer implements AutoCloseable {
     }
 
     /** Serves the inventory API over {@code wiring}'s table on 127.0.0.1:{@code port} (0: a free port). */
-    public static LocalApiServer start(io.certfleet.wiring.Wiring wiring, byte[] cursorKey, int port)
-            throws IOException {
-        return start(new InventoryApiHandler(wiring, cursorKey), port);
+    public static LocalApiServer start(io.certfleet.wiring.Wiring wiring, io.certfleet.wiring.ApiOptions options,
+                                       int port) throws IOException {
+        return start(new InventoryApiHandler(wiring, options), port);
     }
 
     /** Serves {@code handler} on 127.0.0.1:{@code port} (0: a free port). */

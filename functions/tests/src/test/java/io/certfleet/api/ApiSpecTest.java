@@ -44,6 +44,6 @@ class ApiSpecTest {
     void everyRouteHasAnOperationTheHandlerKnows() {
         assertThat(ApiSpec.load().operations()).extracting(ApiSpec.Operation::id)
                 .containsExactlyInAnyOrder("listCertificates", "getCertificate", "listEndpoints", "listFindings",
-                        "listRotations", "getRotation", "getMetrics");
+                        "listRotations", "getRotation", "getMetrics", "exportCertificates");
     }
 }

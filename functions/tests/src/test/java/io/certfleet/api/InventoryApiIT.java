@@ -453,6 +453,116 @@ class InventoryApiIT {
                 .containsPattern("pay-team\\s+0\\.0 % \\(0/1\\)");
     }
 
+    /** CSV as RFC 4180 writes it (quoted cells, doubled quotes), row by row. */
+    private static List<List<String>> csv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void exportsAreTheListedRowsInCsvAndJsonWithTheSameFields() throws Exception {
+        HttpResponse<String> csvAnswer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + server.port() + "/export?format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csvAnswer.statusCode()).as(csvAnswer.body()).isEqualTo(200);
+        assertThat(csvAnswer.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(csvAnswer.headers().firstValue("X-Certfleet-Rows")).hasValue("7");
+        List<List<String>> rows = csv(csvAnswer.body());
+        List<String> header = rows.getFirst();
+        List<String> schemaColumns = new ArrayList<>();
+        OpenApiDocument.document().path("components").path("schemas").path("ExportRow").path("required")
+                .forEach(column -> schemaColumns.add(column.asText()));
+        assertThat(header).as("the documented columns, in order").isEqualTo(schemaColumns);
+        List<String> listed = walk("/certificates", "/certificates?limit=3").stream()
+                .map(item -> item.path("id").asText()).toList();
+        assertThat(rows.subList(1, rows.size()).stream().map(List::getFirst).toList())
+                .as("the rows of the listing, in its order").isEqualTo(listed);
+
+        Answer json = conforming("/export", get("/export?format=json"));
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body().size()).isEqualTo(7);
+        for (int i = 0; i < json.body().size(); i++) {
+            JsonNode object = json.body().get(i);
+            List<String> cells = rows.get(i + 1);
+            for (int column = 0; column < header.size(); column++) {
+                JsonNode value = object.path(header.get(column));
+                assertThat(cells.get(column)).as(header.get(column)).isEqualTo(value.isNull() ? "" : value.asText());
+            }
+        }
+        JsonNode weak = java.util.stream.StreamSupport.stream(json.body().spliterator(), false)
+                .filter(row -> row.path("arn").asText().equals(weakArn)).findFirst().orElseThrow();
+        assertThat(weak.path("openCodes").asText()).contains("WEAK_KEY");
+        assertThat(weak.path("endpoints").asInt()).isEqualTo(1);
+        assertThat(weak.path("endpointIds").asText()).startsWith("ELBV2_LISTENER#arn:aws:elasticloadbalancing:");
+
+        assertThat(conforming("/export", get("/export?format=json&owner=pay-team")).body().size()).isEqualTo(2);
+        assertThat(conforming("/export", get("/export?format=xml")).body().path("error").path("parameter")
+                .asText()).isEqualTo("format");
+    }
+
+    @Test
+    void anExportLargerThanAResponseGoesToTheBucketAndIsAnswered303() throws Exception {
+        emulator.clients().s3().createBucket(request -> request.bucket("api-it-exports"));
+        String inline = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/export?format=csv")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        InventoryApiHandler spilling = new InventoryApiHandler(wiring, io.certfleet.wiring.ApiOptions.withKey(
+                new byte[32]).withExportBucket("api-it-exports", 1000)); // 1,000 bytes: this fleet's ~4 KB spills
+        try (LocalApiServer small = LocalApiServer.start(spilling, 0)) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + small.port() + "/export?format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+            JsonNode body = JSON.readTree(answer.body());
+            assertThat(OpenApiDocument.violations("/export", 303, body)).isEmpty();
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            assertThat(body.path("location").asText()).isEqualTo(location);
+            assertThat(location).contains("/api-it-exports/exports/").contains("X-Amz-Signature=")
+                    .contains("X-Amz-Expires=900");
+            assertThat(body.path("rows").asInt()).isEqualTo(7);
+            HttpResponse<String> download = http.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).as("the same rows as the inline export").isEqualTo(inline);
+            assertThat(body.path("bytes").asLong()).isEqualTo(inline.getBytes(StandardCharsets.UTF_8).length);
+        }
+        InventoryApiHandler noBucket = new InventoryApiHandler(wiring, new io.certfleet.wiring.ApiOptions(
+                new byte[32], Optional.empty(), 1000));
+        try (LocalApiServer small = LocalApiServer.start(noBucket, 0)) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + small.port() + "/export")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(answer.body()).path("error").path("message").asText())
+                    .contains("larger than one response (1000 bytes)");
+        }
+    }
+
     @Test
     void aWalkUnderConcurrentWritesNeitherRepeatsNorSkipsWhatWasThereThroughout() throws Exception {
         Wiring churn = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
@@ -467,7 +577,7 @@ class InventoryApiIT {
             throughout.add(record);
         }
         InventoryApi api = new InventoryApi(ApiSpec.load(), churn.compliance(), new PageCursor(new byte[32],
-                Clock.systemUTC()));
+                Clock.systemUTC()), new InventoryApi.Exports(1024, Optional.empty()));
         List<String> walked = new ArrayList<>();
         String cursor = null;
         int page = 0;

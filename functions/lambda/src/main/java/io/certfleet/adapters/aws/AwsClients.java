@@ -31,6 +31,9 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.acmpca.AcmPcaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -164,6 +167,22 @@ public final class AwsClients implements AutoCloseable {
 
     public EventBridgeClient eventBridge() {
         return cached(EventBridgeClient.class, () -> configure(EventBridgeClient.builder()));
+    }
+
+    /** Path-style addressing when an endpoint is overridden (an emulator answers on one host, not per bucket). */
+    public S3Client s3() {
+        return cached(S3Client.class, () -> configure(S3Client.builder()
+                .forcePathStyle(settings.endpoint().isPresent())));
+    }
+
+    /** Presigns with the same credentials, region and endpoint as {@link #s3()}. */
+    public S3Presigner s3Presigner() {
+        S3Presigner.Builder presigner = S3Presigner.builder().region(settings.region())
+                .credentialsProvider(settings.credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.endpoint()
+                        .isPresent()).build());
+        settings.endpoint().ifPresent(presigner::endpointOverride);
+        return presigner.build();
     }
 
     public DynamoDbClient dynamoDb() {
