@@ -48,7 +48,9 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("certfleet demo on " + emulator.describe());
             Demo.Report report = new Demo(new Wiring(aws, Clock.systemUTC(),
                     CertfleetSettings.defaults().withTableName(table))).run();
-            new DemoReportView(spec.commandLine().getOut()).print(report);
+            DemoReportView view = new DemoReportView(spec.commandLine().getOut());
+            view.print(report);
+            view.printApi(table, emulator.endpoint(), emulator.startedHere());
         }
         return ExitCode.OK;
     }

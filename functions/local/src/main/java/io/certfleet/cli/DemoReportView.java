@@ -46,6 +46,30 @@ final class DemoReportView {
         printAlerts(report.alerts());
         out.println();
         printRemediation(report.remediation());
+        out.println();
+        new KpiView(out).print(report.kpis());
+    }
+
+    /**
+     * How to read this fleet through the inventory API: with the demo's own moto gone, how to keep one; with a kept
+     * one, the commands as they are.
+     */
+    void printApi(String table, java.net.URI endpoint, boolean emulatorStoppedAfterwards) {
+        out.println();
+        out.println("The inventory API over this fleet (the deployed handler on 127.0.0.1):");
+        String serve = "AWS_ENDPOINT_URL=" + endpoint + " ./certfleet api serve --port 8080 --table " + table + " &";
+        if (emulatorStoppedAfterwards) {
+            out.println("  (this run's moto stops now; keep one to explore: eval \"$(localstack/moto.sh start)\" && "
+                    + "./certfleet demo, then:)");
+            serve = "./certfleet api serve --port 8080 --table " + table + " &";
+        }
+        out.println("  " + serve);
+        out.println("  curl 'http://127.0.0.1:8080/certificates?expiringWithinDays=30&limit=5'");
+        out.println("  curl 'http://127.0.0.1:8080/endpoints?ok=false'");
+        out.println("  curl 'http://127.0.0.1:8080/findings?severity=high'");
+        out.println("  curl 'http://127.0.0.1:8080/metrics?owner=checkout-team'");
+        out.println("  curl -o fleet.csv 'http://127.0.0.1:8080/export?format=csv'");
+        out.println("  ./certfleet metrics --table " + table + "   # the same KPIs, as a table");
     }
 
     /** {@code ELBv2 demo-checkout:443 (SNI)}: a binding as the inventory listing names it. */

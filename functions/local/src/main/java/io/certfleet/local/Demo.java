@@ -5,6 +5,8 @@ import io.certfleet.core.policy.EvaluatePolicy;
 import io.certfleet.core.policy.PolicyRun;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
 import io.certfleet.core.fleet.AccountSelection;
+import io.certfleet.core.compliance.GovernanceKpis;
+import io.certfleet.core.compliance.KpiFilter;
 import io.certfleet.core.fleet.FleetScanResult;
 import io.certfleet.core.fleet.ScanPlan;
 import io.certfleet.core.inventory.InventoryEntry;
@@ -49,7 +51,7 @@ public final class Demo {
     public record Report(String tableName, InventoryTable.Outcome table, int previousSeedRemoved,
                          DemoFleet.Seeded seeded, FleetScanResult scan, List<ScopeProbeResult> probes,
                          List<InventoryEntry> inventory, Map<BindingRecord.Key, BindingProbe> latestProbes,
-                         Policy policy, Alerts alerts, Remediation remediation) {
+                         Policy policy, Alerts alerts, Remediation remediation, GovernanceKpis kpis) {
     }
 
     /**
@@ -120,7 +122,7 @@ public final class Demo {
         Alerts alerts = alerts(publishing, routing, routes);
         Remediation remediation = remediate(fleet, seeded, seeder, plan, publishing, routing, routes);
         return new Report(table.name(), tableOutcome, removed, seeded, scan, probes, inventory, latest, policy,
-                alerts, remediation);
+                alerts, remediation, wiring.computeKpis().compute(KpiFilter.FLEET));
     }
 
     /**

@@ -120,6 +120,15 @@ class DemoIT {
             assertThat(after.lines().filter(line -> line.startsWith("ELB demo-partners:443")).findFirst())
                     .hasValueSatisfying(line -> assertThat(line).contains(" ok ").doesNotContain("INCOMPLETE_CHAIN"));
             assertThat(after).contains("6 endpoint(s) probed, 3 healthy.");
+            String kpis = output.substring(output.indexOf("Governance KPIs (whole fleet)"));
+            assertThat(kpis).containsPattern("scan coverage +100\\.0 % +8 of 8 account-regions")
+                    .containsPattern("handshake success +50\\.0 % +3 of 6 latest probes that passed")
+                    .containsPattern("time to rotation +\\d+ s +mean; p90 \\d+ s over \\d+ rotations \\(0 failed, "
+                            + "\\d+ rolled back\\)")
+                    .containsPattern("certificates / endpoints +\\d+ / 6");
+            assertThat(output).as("the API over the kept emulator").contains("AWS_ENDPOINT_URL="
+                    + emulator.endpoint() + " ./certfleet api serve --port 8080 --table certfleet-inventory &")
+                    .contains("curl 'http://127.0.0.1:8080/certificates?expiringWithinDays=30&limit=5'");
         }
     }
 
