@@ -17,7 +17,8 @@ public final class CertfleetStack extends Stack {
 
     /** Settings of one deployment; {@link #fromContext} reads them from CDK context ({@code -c key=value}). */
     public record Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts,
-                           Optional<Path> policyFile, StagedRotation.Settings rotation, ComplianceApi.Settings api) {
+                           Optional<Path> policyFile, StagedRotation.Settings rotation, ComplianceApi.Settings api,
+                           Governance.Settings governance) {
 
         /** Rotations swap through each member account's opt-in rotation role, ten bindings of a wave at once. */
         public static final StagedRotation.Settings DEFAULT_ROTATION = new StagedRotation.Settings(
@@ -25,15 +26,20 @@ public final class CertfleetStack extends Stack {
 
         public Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts,
                         Optional<Path> policyFile) {
-            this(tableName, lambdaJar, scan, alerts, policyFile, DEFAULT_ROTATION, ComplianceApi.Settings.DEFAULTS);
+            this(tableName, lambdaJar, scan, alerts, policyFile, DEFAULT_ROTATION, ComplianceApi.Settings.DEFAULTS,
+                    Governance.Settings.DEFAULTS);
         }
 
         public Settings withPolicyFile(Path file) {
-            return new Settings(tableName, lambdaJar, scan, alerts, Optional.of(file), rotation, api);
+            return new Settings(tableName, lambdaJar, scan, alerts, Optional.of(file), rotation, api, governance);
         }
 
         public Settings withApi(ComplianceApi.Settings value) {
-            return new Settings(tableName, lambdaJar, scan, alerts, policyFile, rotation, value);
+            return new Settings(tableName, lambdaJar, scan, alerts, policyFile, rotation, value, governance);
+        }
+
+        public Settings withGovernance(Governance.Settings value) {
+            return new Settings(tableName, lambdaJar, scan, alerts, policyFile, rotation, api, value);
         }
 
         public static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "functions", "lambda", "target",
@@ -72,6 +78,8 @@ public final class CertfleetStack extends Stack {
             withPolicy.forEach(policy::attachTo);
         });
         ComplianceApi api = new ComplianceApi(this, "ComplianceApi", inventory, code, settings.api());
+        Governance governance = new Governance(this, "Governance", inventory, code, alerts.topic(),
+                scan.stateMachine(), settings.governance());
         alerts.bus().grantPutEventsTo(scan.judge());
         // The judge tells owners when an endpoint starts failing handshakes, on the same topic as expiry alerts.
         scan.judge().addEnvironment("CERTFLEET_ALERT_TOPIC_ARN", alerts.topic().getTopicArn());
@@ -83,6 +91,8 @@ public final class CertfleetStack extends Stack {
         CfnOutput.Builder.create(this, "InventoryApiUrl").value(api.api().getUrl())
                 .description("The inventory API (IAM-authorized: sign requests with SigV4, service execute-api)")
                 .build();
+        CfnOutput.Builder.create(this, "GovernanceDashboard").value(governance.dashboard().getDashboardName())
+                .description("CloudWatch dashboard of the governance KPIs").build();
         CfnOutput.Builder.create(this, "EventBusName").value(alerts.bus().getEventBusName()).build();
         CfnOutput.Builder.create(this, "RotationStateMachineArn").value(rotation.stateMachine().getStateMachineArn())
                 .build();

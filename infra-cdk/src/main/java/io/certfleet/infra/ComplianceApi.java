@@ -16,7 +16,11 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.ApiDefinition;
+import software.amazon.awscdk.services.apigateway.CfnAccount;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
@@ -26,6 +30,7 @@ import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -107,8 +112,7 @@ public final class ComplianceApi extends Construct {
                 .apiDefinition(ApiDefinition.fromInline(definition(function.live().getFunctionArn())))
                 .endpointTypes(List.of(EndpointType.REGIONAL))
                 .policy(resourcePolicy(settings.organizationId()))
-                .cloudWatchRole(true)
-                .cloudWatchRoleRemovalPolicy(RemovalPolicy.DESTROY)
+                .cloudWatchRole(false) // the account setting is made below, with a role of certfleet's own
                 .deployOptions(StageOptions.builder()
                         .stageName("v1")
                         .throttlingRateLimit(settings.rateLimit())
@@ -119,6 +123,26 @@ public final class ComplianceApi extends Construct {
                         .tracingEnabled(true)
                         .build())
                 .build();
+        // API Gateway writes access and execution logs through one role per account and region (an account
+        // setting). CDK's default role uses an AWS managed policy; this one holds the same rights inline, on log
+        // groups of this account and region only.
+        Role pushLogs = Role.Builder.create(this, "ApiGatewayLogsRole")
+                .description("certfleet: lets API Gateway write execution and access logs in this region")
+                .assumedBy(new ServicePrincipal("apigateway.amazonaws.com"))
+                .inlinePolicies(Map.of("PushLogs", PolicyDocument.Builder.create().statements(List.of(
+                        PolicyStatement.Builder.create().actions(List.of("logs:CreateLogGroup",
+                                        "logs:CreateLogStream", "logs:DescribeLogGroups", "logs:DescribeLogStreams",
+                                        "logs:PutLogEvents", "logs:GetLogEvents", "logs:FilterLogEvents"))
+                                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("logs")
+                                        .resource("log-group").resourceName("*")
+                                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build())).build()))
+                .build();
+        Nag.suppress(pushLogs, "AwsSolutions-IAM5", "API Gateway names its execution log groups per API and stage "
+                + "(API-Gateway-Execution-Logs_<id>/<stage>) and writes every API's logs of the account-region "
+                + "through this one role", List.of("/^Resource::arn:<AWS::Partition>:logs:.*:log-group:\\*$/g"));
+        CfnAccount account = CfnAccount.Builder.create(this, "ApiGatewayAccount")
+                .cloudWatchRoleArn(pushLogs.getRoleArn()).build();
+        api.getDeploymentStage().getNode().addDependency(account);
         function.live().addPermission("InvokedByTheApi", Permission.builder()
                 .principal(new ServicePrincipal("apigateway.amazonaws.com"))
                 .sourceArn(api.arnForExecuteApi("*", "/*", "*"))
@@ -132,9 +156,6 @@ public final class ComplianceApi extends Construct {
                 + "awsSigv4 in the definition; cdk-nag reads only Method resources, which a SpecRestApi has none of)",
                 List.of());
         Nag.suppress(api, "AwsSolutions-COG4", "IAM (SigV4), not Cognito: callers are AWS principals", List.of());
-        Nag.suppress(api, "AwsSolutions-IAM4", "API Gateway's account-level CloudWatch role uses AWS's managed "
-                + "policy for pushing logs", List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
-                + "AmazonAPIGatewayPushToCloudWatchLogs"));
     }
 
     public Function function() {

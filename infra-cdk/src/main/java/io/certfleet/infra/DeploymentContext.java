@@ -37,10 +37,12 @@ final class DeploymentContext {
     static final String ORGANIZATION_ID = "certfleet:organizationId";
     static final String API_RATE_LIMIT = "certfleet:apiRateLimit";
     static final String API_BURST_LIMIT = "certfleet:apiBurstLimit";
+    static final String KPI_SCHEDULE = "certfleet:kpiSchedule";
+    static final String HANDSHAKE_SLO = "certfleet:handshakeSlo";
 
     static final List<String> KEYS = List.of(TABLE_NAME, LAMBDA_JAR, SCAN_SCHEDULE, SCAN_ACCOUNTS, SCAN_REGIONS,
             SCANNER_ROLE_NAME, SCAN_CONCURRENCY, ALERT_SCHEDULE, ALERT_TOPIC_NAME, EVENT_BUS_NAME, ALERT_SUBSCRIPTIONS,
-            POLICY_FILE, ORGANIZATION_ID, API_RATE_LIMIT, API_BURST_LIMIT);
+            POLICY_FILE, ORGANIZATION_ID, API_RATE_LIMIT, API_BURST_LIMIT, KPI_SCHEDULE, HANDSHAKE_SLO);
 
     /** Step Functions' inline Map runs at most 40 iterations at once. */
     static final int MAX_SCAN_CONCURRENCY = 40;
@@ -104,7 +106,9 @@ final class DeploymentContext {
                 Path.of(text(LAMBDA_JAR).orElse(defaults.lambdaJar().toString())),
                 scan, alerts,
                 text(POLICY_FILE).filter(file -> !file.isBlank()).map(java.nio.file.Path::of))
-                .withApi(api);
+                .withApi(api)
+                .withGovernance(new Governance.Settings(schedule(KPI_SCHEDULE, defaults.governance().schedule()),
+                        percent(HANDSHAKE_SLO, defaults.governance().handshakeSlo())));
     }
 
     private Optional<String> text(String key) {
@@ -168,6 +172,20 @@ final class DeploymentContext {
             names.add(region.getName());
         }
         return names;
+    }
+
+    private double percent(String key, double fallback) {
+        String value = text(key).orElse(Double.toString(fallback));
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed > 0 && parsed <= 100) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        problem(key, value, "a percentage above 0 and at most 100 (e.g. 99.5)");
+        return fallback;
     }
 
     private int whole(String key, int fallback, int least, int most, String unit) {

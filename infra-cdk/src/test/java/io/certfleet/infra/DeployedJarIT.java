@@ -94,6 +94,48 @@ class DeployedJarIT {
         }
     }
 
+    @Test
+    void theKpiPublisherWritesEmbeddedMetricFormatLinesFromTheDeployedJar() throws Exception {
+        emulator.resetNow();
+        new InventoryTable(emulator.clients().dynamoDb(), TABLE).ensureExists();
+        DynamoDbInventoryRepository inventory = new DynamoDbInventoryRepository(emulator.clients().dynamoDbEnhanced(),
+                emulator.clients().dynamoDb(), TABLE);
+        String expired = "arn:aws:acm:us-east-1:123456789012:certificate/expired-in-use";
+        inventory.recordSeen(InventoryFixtures.record(expired).facts(InventoryFixtures.facts("old.example.com",
+                Instant.now().minus(Duration.ofDays(3)))).build());
+        inventory.recordBindingSeen(InventoryFixtures.binding("arn:aws:elasticloadbalancing:us-east-1:123456789012:"
+                + "listener/app/shop/1/2", expired).build());
+        inventory.recordSeen(InventoryFixtures.record("arn:aws:acm:us-east-1:123456789012:certificate/fine")
+                .facts(InventoryFixtures.facts("fine.example.com", Instant.now().plus(Duration.ofDays(60)))).build());
+        Path log = Path.of("target", "deployed-jar-kpis.log");
+        try (DeployedFunctions functions = DeployedFunctions.start(Map.of("kpis", Governance.KPI_HANDLER),
+                Map.of("AWS_ENDPOINT_URL", emulator.endpoint().toString(), "AWS_REGION", "us-east-1",
+                        "CERTFLEET_TABLE", TABLE), log)) {
+            HttpResponse<String> response = invoke(functions.endpoint(), "kpis", SampleEvents.read(
+                    "kpi-metrics-scheduled-event.json"));
+            assertThat(response.headers().firstValue("X-Amz-Function-Error")).as("%s (log: %s)", response.body(),
+                    log).isEmpty();
+        }
+        Map<String, Double> fleet = new java.util.TreeMap<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(log)) {
+            if (!line.startsWith("{") || !line.contains("\"_aws\"")) {
+                continue;
+            }
+            var emf = json.readTree(line);
+            var directive = emf.path("_aws").path("CloudWatchMetrics").get(0);
+            assertThat(directive.path("Namespace").asText()).isEqualTo("certfleet");
+            String name = directive.path("Metrics").get(0).path("Name").asText();
+            if (emf.path("Fleet").asText().equals("all")) {
+                fleet.put(name, emf.path(name).asDouble());
+            }
+        }
+        assertThat(fleet).as("EMF lines in %s", log).containsEntry("Certificates", 2.0)
+                .containsEntry("Endpoints", 1.0).containsEntry("ExpiredCertificatesInUse", 1.0)
+                .containsEntry("CertificatesExpired", 1.0).containsEntry("CircuitBreakerOpen", 0.0)
+                .doesNotContainKey("HandshakeSuccessRate"); // nothing probed: no made-up ratio
+    }
+
     private static HttpResponse<String> invoke(URI endpoint, String function, String event) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(endpoint.resolve("/2015-03-31/functions/" + function

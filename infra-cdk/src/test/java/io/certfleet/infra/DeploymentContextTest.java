@@ -37,12 +37,18 @@ class DeploymentContextTest {
                 "certfleet:scanAccounts", "111122223333,444455556666",
                 "certfleet:scanConcurrency", "40",
                 "certfleet:alertSchedule", "rate(1 hour)",
-                "certfleet:alertSubscriptions", "payments-team=pay@example.com,web-team=web@example.com"));
+                "certfleet:alertSubscriptions", "payments-team=pay@example.com,web-team=web@example.com",
+                "certfleet:handshakeSlo", "99.9",
+                "certfleet:apiRateLimit", "20",
+                "certfleet:organizationId", "o-abcdefghij"));
 
         assertThat(settings.scan().schedule()).isEqualTo("cron(0 */6 * * ? *)");
         assertThat(settings.scan().regions()).containsExactly("eu-west-1", "us-east-1");
         assertThat(settings.scan().accounts()).isEqualTo("111122223333,444455556666");
         assertThat(settings.scan().maxConcurrency()).isEqualTo(40);
+        assertThat(settings.governance().handshakeSlo()).isEqualTo(99.9);
+        assertThat(settings.api().rateLimit()).isEqualTo(20);
+        assertThat(settings.api().organizationId()).as("the Organization may call the API").hasValue("o-abcdefghij");
         assertThat(settings.alerts().ownerEmails())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("payments-team", "pay@example.com", "web-team", "web@example.com"));
     }
@@ -65,6 +71,11 @@ class DeploymentContextTest {
             "certfleet:alertTopicName|alerts!|an SNS topic name",
             "certfleet:eventBusName|bus name|an EventBridge bus name",
             "certfleet:organizationId|123456789012|an AWS Organizations id",
+            "certfleet:apiRateLimit|0|a whole number from 1 to 10000",
+            "certfleet:apiBurstLimit|many|a whole number from 1 to 5000",
+            "certfleet:handshakeSlo|100.5|a percentage above 0 and at most 100",
+            "certfleet:handshakeSlo|high|a percentage above 0 and at most 100",
+            "certfleet:kpiSchedule|rate(15 minute)|a schedule expression",
     })
     void aWrongValueNamesItsKey(String key, String value, String expected) {
         assertThatThrownBy(() -> read(Map.of(key, value)))

@@ -29,7 +29,8 @@ class FleetScanTest {
                             "CERTFLEET_SCANNER_ROLE", "certfleet-scanner",
                             "CERTFLEET_ACCOUNTS", "organization")))));
         }
-        template.resourceCountIs("AWS::Lambda::Function", 14); // and ExpiryAlerts' two, StagedRotation's seven
+        template.resourceCountIs("AWS::Lambda::Function", 16); // and ExpiryAlerts' two, StagedRotation's seven,
+        // the inventory API's and the KPI publisher
     }
 
     @Test

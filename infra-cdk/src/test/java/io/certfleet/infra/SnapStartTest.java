@@ -29,7 +29,7 @@ class SnapStartTest {
     void everyFunctionSnapshotsItsPublishedVersionsAndHasALiveAlias() {
         Map<String, JsonNode> functions = all("AWS::Lambda::Function");
         Map<String, JsonNode> aliases = all("AWS::Lambda::Alias");
-        assertThat(functions).hasSize(14);
+        assertThat(functions).hasSize(16);
         List<String> aliased = new ArrayList<>();
         aliases.values().forEach(alias -> {
             assertThat(alias.path("Properties").path("Name").asText()).isEqualTo(CertfleetFunctions.ALIAS);

@@ -58,6 +58,7 @@ public final class KpiJson {
         rotations.put("rolledBack", kpis.rotations().rolledBack());
         rotations.put("meanSecondsToRotate", kpis.rotations().meanSeconds().orElse(null));
         rotations.put("p90SecondsToRotate", kpis.rotations().p90Seconds().orElse(null));
+        rotations.put("failedLastHour", kpis.rotations().failedLastHour());
         rotations.put("note", kpis.rotations().succeeded() == 0
                 ? "no rotation has succeeded yet: no time to rotation to report" : null);
         json.put("rotations", rotations);
@@ -74,6 +75,7 @@ public final class KpiJson {
         expiry.put("days31To90", kpis.expiry().days31To90());
         expiry.put("later", kpis.expiry().later());
         expiry.put("unreadable", kpis.expiry().unreadable());
+        expiry.put("expiredInUse", kpis.expiry().expiredInUse());
         json.put("expiry", expiry);
 
         Map<String, Object> findings = new LinkedHashMap<>();

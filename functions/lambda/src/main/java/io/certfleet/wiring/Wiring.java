@@ -9,11 +9,13 @@ import io.certfleet.core.compliance.ListCertificates;
 import io.certfleet.core.compliance.ListEndpoints;
 import io.certfleet.core.compliance.PageFindings;
 import io.certfleet.core.compliance.PageRotations;
+import io.certfleet.core.compliance.PublishKpis;
 import io.certfleet.core.rotation.RotationStore;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbInventoryRepository;
 import io.certfleet.adapters.aws.dynamodb.DynamoDbScanRunRepository;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
 import io.certfleet.adapters.aws.fleet.AwsSourceFactory;
+import io.certfleet.adapters.aws.metrics.EmfMetricsSink;
 import io.certfleet.adapters.aws.organizations.OrganizationsAccountDirectory;
 import io.certfleet.adapters.x509.BouncyCastleCertificateParser;
 import io.certfleet.core.discovery.ScanAccountRegion;
@@ -210,6 +212,11 @@ public final class Wiring {
     /** Where exports larger than a response go: the bucket's objects, read back by presigned URLs. */
     public ExportSpill exportSpill(String bucket) {
         return new S3ExportSpill(aws.s3(), aws::s3Presigner, bucket, clock);
+    }
+
+    /** The governance KPIs as metrics (EMF lines on standard output), with the circuit breaker's state. */
+    public PublishKpis publishKpis() {
+        return new PublishKpis(computeKpis(), rotation().breaker(), new EmfMetricsSink(System.getenv()));
     }
 
     /** The governance KPIs ({@code GET /metrics}, {@code certfleet metrics}, the dashboard's numbers). */

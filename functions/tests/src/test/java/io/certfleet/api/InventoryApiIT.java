@@ -420,7 +420,7 @@ class InventoryApiIT {
         assertThat(kpis.path("lifetimes").path("rotationsPerMonth").path("at47Days").asDouble()).isEqualTo(4.53);
         // days to expiry: pay 4, old 88, shop-0 89, shop-1 90, shop-2..4 91-93
         assertThat(kpis.path("expiry").toString()).isEqualTo("{\"expired\":0,\"days0To7\":1,\"days8To30\":0,"
-                + "\"days31To90\":3,\"later\":3,\"unreadable\":0}");
+                + "\"days31To90\":3,\"later\":3,\"unreadable\":0,\"expiredInUse\":0}");
         assertThat(kpis.path("rotations").path("succeeded").asInt()).isZero();
         assertThat(kpis.path("rotations").path("meanSecondsToRotate").isNull()).isTrue();
         assertThat(kpis.path("rotations").path("note").asText()).contains("no rotation has succeeded yet");

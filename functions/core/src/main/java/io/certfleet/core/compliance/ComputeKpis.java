@@ -83,7 +83,7 @@ public final class ComputeKpis {
                 new GovernanceKpis.Lifetimes(new GovernanceKpis.Share(tally.shortLived, tally.readable),
                         tally.forecast()),
                 new GovernanceKpis.Expiry(tally.expired, tally.days0To7, tally.days8To30, tally.days31To90,
-                        tally.later, tally.unreadable),
+                        tally.later, tally.unreadable, tally.expiredInUse),
                 tally.findings());
     }
 
@@ -104,8 +104,12 @@ public final class ComputeKpis {
                 : Optional.of(Math.round(seconds.stream().mapToLong(Long::longValue).average().orElseThrow()));
         Optional<Long> p90 = seconds.isEmpty() ? Optional.empty()
                 : Optional.of(seconds.get((int) Math.ceil(0.9 * seconds.size()) - 1));
+        java.time.Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        long failedLastHour = selected.stream().filter(rotation -> (rotation.status() == RotationStatus.FAILED
+                || rotation.status() == RotationStatus.ROLLED_BACK) && rotation.finishedAt() != null
+                && rotation.finishedAt().isAfter(hourAgo)).count();
         return new GovernanceKpis.Rotations(seconds.size(), count(selected, RotationStatus.FAILED),
-                count(selected, RotationStatus.ROLLED_BACK), mean, p90);
+                count(selected, RotationStatus.ROLLED_BACK), mean, p90, failedLastHour);
     }
 
     private static long count(List<Rotation> rotations, RotationStatus status) {
@@ -120,6 +124,7 @@ public final class ComputeKpis {
         long shortLived;
         double rotationsPerMonthToday;
         long expired;
+        long expiredInUse;
         long days0To7;
         long days8To30;
         long days31To90;
@@ -186,6 +191,9 @@ public final class ComputeKpis {
             long days = entry.daysToExpiry();
             if (days < 0) {
                 expired++;
+                if (!entry.bindings().isEmpty()) {
+                    expiredInUse++;
+                }
             } else if (days <= 7) {
                 days0To7++;
             } else if (days <= 30) {

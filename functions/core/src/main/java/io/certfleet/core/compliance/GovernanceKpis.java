@@ -50,9 +50,10 @@ public record GovernanceKpis(Instant computedAt, KpiFilter filter, Inventory inv
      *
      * @param meanSeconds empty when none succeeded
      * @param p90Seconds  nearest-rank 90th percentile; empty when none succeeded
+     * @param failedLastHour rotations that failed or were rolled back within the hour before the computation
      */
     public record Rotations(long succeeded, long failed, long rolledBack, Optional<Long> meanSeconds,
-                            Optional<Long> p90Seconds) {
+                            Optional<Long> p90Seconds, long failedLastHour) {
     }
 
     /**
@@ -62,8 +63,13 @@ public record GovernanceKpis(Instant computedAt, KpiFilter filter, Inventory inv
     public record Lifetimes(Share shortLived, Map<String, Double> rotationsPerMonth) {
     }
 
-    /** Present certificates by days to expiry, each bucket apart from the others. */
-    public record Expiry(long expired, long days0To7, long days8To30, long days31To90, long later, long unreadable) {
+    /**
+     * Present certificates by days to expiry, each bucket apart from the others.
+     *
+     * @param expiredInUse expired certificates that an endpoint still serves
+     */
+    public record Expiry(long expired, long days0To7, long days8To30, long days31To90, long later, long unreadable,
+                         long expiredInUse) {
     }
 
     public record Findings(long open, Map<Severity, Long> bySeverity, List<OwnerFindings> byOwner) {
