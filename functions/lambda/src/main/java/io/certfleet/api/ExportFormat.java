@@ -20,12 +20,12 @@ import java.util.stream.Collectors;
  * The inventory export's rows: one flat record per certificate, the same fields in CSV (a header, then a row each,
  * RFC 4180 quoting) and JSON (an array of objects). {@link #COLUMNS} is the documented list, in order.
  */
-enum ExportFormat {
+public enum ExportFormat {
     CSV("text/csv; charset=utf-8", "csv"),
     JSON("application/json", "json");
 
     /** Every column, in order: the CSV header and the JSON fields. */
-    static final List<String> COLUMNS = List.of("id", "sha256", "source", "arn", "accountId", "region", "status",
+    public static final List<String> COLUMNS = List.of("id", "sha256", "source", "arn", "accountId", "region", "status",
             "subject", "sans", "issuer", "serial", "notBefore", "notAfter", "daysToExpiry", "keyAlgorithm", "keySize",
             "signatureAlgorithm", "owner", "ownerSource", "environment", "environmentSource", "endpoints",
             "endpointIds", "openFindings", "worstOpenSeverity", "openCodes", "firstSeen", "lastSeen");
@@ -39,7 +39,7 @@ enum ExportFormat {
     }
 
     /** One certificate as its export row (values are strings, numbers or null; lists are space-separated). */
-    static Map<String, Object> row(ExportCertificates.Exported exported) {
+    public static Map<String, Object> row(ExportCertificates.Exported exported) {
         InventoryRecord record = exported.entry().record();
         CertificateFacts facts = record.facts();
         List<PolicyFinding> open = exported.openFindings();
@@ -79,7 +79,7 @@ enum ExportFormat {
     }
 
     /** Streams rows to {@code out}: {@link #begin}, {@link #write} each row, then {@link #end}. */
-    final class Writer {
+    public final class Writer {
         private final OutputStream out;
         private boolean first = true;
 
@@ -87,11 +87,11 @@ enum ExportFormat {
             this.out = out;
         }
 
-        void begin() {
+        public void begin() {
             emit(ExportFormat.this == CSV ? String.join(",", COLUMNS) + "\r\n" : "[");
         }
 
-        void write(Map<String, Object> row) {
+        public void write(Map<String, Object> row) {
             if (ExportFormat.this == CSV) {
                 emit(COLUMNS.stream().map(column -> csvCell(row.get(column))).collect(Collectors.joining(","))
                         + "\r\n");
@@ -101,7 +101,7 @@ enum ExportFormat {
             first = false;
         }
 
-        void end() {
+        public void end() {
             if (ExportFormat.this == JSON) {
                 emit(first ? "]" : "\n]");
             }
@@ -116,7 +116,7 @@ enum ExportFormat {
         }
     }
 
-    Writer writer(OutputStream out) {
+    public Writer writer(OutputStream out) {
         return new Writer(out);
     }
 

@@ -8,6 +8,8 @@ import io.certfleet.local.LocalEmulator;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,15 +43,24 @@ final class DemoCommand implements Callable<Integer> {
             description = "Region to seed and scan (default: ${DEFAULT-VALUE}).")
     String region;
 
+    @Option(names = "--report", paramLabel = "FILE", defaultValue = "target/certfleet-demo/fleet-report.html",
+            description = "Where to write the fleet report (default: ${DEFAULT-VALUE}).")
+    Path report;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         try (LocalEmulator emulator = LocalEmulator.acquire(Optional.ofNullable(endpoint), System.getenv());
              AwsClients aws = new AwsClients(AwsSettings.forEmulator(emulator.endpoint(), Region.of(region)))) {
             spec.commandLine().getOut().println("certfleet demo on " + emulator.describe());
-            Demo.Report report = new Demo(new Wiring(aws, Clock.systemUTC(),
-                    CertfleetSettings.defaults().withTableName(table))).run();
+            Wiring wiring = new Wiring(aws, Clock.systemUTC(), CertfleetSettings.defaults().withTableName(table));
+            Demo.Report result = new Demo(wiring).run();
             DemoReportView view = new DemoReportView(spec.commandLine().getOut());
-            view.print(report);
+            view.print(result);
+            Path html = report.toAbsolutePath();
+            Files.createDirectories(html.getParent());
+            ReportCommand.write(wiring, table, html, null);
+            spec.commandLine().getOut().printf("%nFleet report (open it in a browser; it needs no network): %s%n",
+                    html);
             view.printApi(table, emulator.endpoint(), emulator.startedHere());
         }
         return ExitCode.OK;

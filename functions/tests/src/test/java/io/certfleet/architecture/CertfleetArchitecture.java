@@ -31,13 +31,16 @@ final class CertfleetArchitecture {
             .layer("Local").definedBy("io.certfleet.local..")
             .layer("Handlers").definedBy("io.certfleet.handlers..")
             .layer("Cli").definedBy("io.certfleet.cli..")
+            .layer("Report").definedBy("io.certfleet.report..")
             .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("Handlers").mayOnlyBeAccessedByLayers("Local")
             .whereLayer("Local").mayOnlyBeAccessedByLayers("Cli")
+            .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Local")
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Handlers", "Cli")
             .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Handlers", "Cli", "Local")
             .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Wiring", "Cli", "Local")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Adapters", "Wiring", "Api", "Local", "Handlers", "Cli");
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Adapters", "Wiring", "Api", "Local", "Handlers", "Cli",
+                    "Report");
 
     /** Handlers are thin: they reach AWS only through the wiring and use cases. */
     static final ArchRule HANDLERS_DO_NOT_TOUCH_THE_SDK = noClasses()

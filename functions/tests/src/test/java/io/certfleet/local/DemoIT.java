@@ -126,6 +126,11 @@ class DemoIT {
                     .containsPattern("time to rotation +\\d+ s +mean; p90 \\d+ s over \\d+ rotations \\(0 failed, "
                             + "\\d+ rolled back\\)")
                     .containsPattern("certificates / endpoints +\\d+ / 6");
+            java.nio.file.Path report = java.nio.file.Path.of("target", "certfleet-demo", "fleet-report.html")
+                    .toAbsolutePath();
+            assertThat(output).contains("Fleet report (open it in a browser; it needs no network): " + report);
+            assertThat(report).exists().content().contains("certfleet fleet report")
+                    .contains("checkout.demo.certfleet.test");
             assertThat(output).as("the API over the kept emulator").contains("AWS_ENDPOINT_URL="
                     + emulator.endpoint() + " ./certfleet api serve --port 8080 --table certfleet-inventory &")
                     .contains("curl 'http://127.0.0.1:8080/certificates?expiringWithinDays=30&limit=5'");
