@@ -329,7 +329,8 @@ public final class InventoryApi {
     }
 
     private Map<BindingRecord.Key, BindingProbe> latestProbes(List<InventoryEntry> entries) {
-        return compliance.probes().latestOf(entries.stream().map(entry -> entry.record().location().arn())
+        return compliance.probes().latestOf(entries.stream().filter(entry -> !entry.bindings().isEmpty()) // served
+                .map(entry -> entry.record().location().arn())
                 .collect(Collectors.toSet()));
     }
 

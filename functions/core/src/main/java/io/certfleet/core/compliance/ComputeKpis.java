@@ -68,8 +68,9 @@ public final class ComputeKpis {
                 .map(FindingHistory::finding).collect(Collectors.groupingBy(PolicyFinding::certificateArn));
         Tally tally = new Tally();
         certificates.forEachChunk(filter.certificates(), chunk -> {
-            Map<BindingRecord.Key, BindingProbe> latest = probes.latestOf(chunk.stream()
-                    .map(entry -> entry.record().location().arn()).collect(Collectors.toSet()));
+            Map<BindingRecord.Key, BindingProbe> latest = probes.latestOf(chunk.stream() // only served ones
+                    .filter(entry -> !entry.bindings().isEmpty()).map(entry -> entry.record().location().arn())
+                    .collect(Collectors.toSet()));
             chunk.forEach(entry -> tally.add(entry, latest, openByArn.getOrDefault(entry.record().location().arn(),
                     List.of())));
         });

@@ -115,8 +115,9 @@ public final class ListEndpoints {
             return List.of();
         }
         List<InventoryEntry> withBindings = entries.entries(certificates);
-        Map<BindingRecord.Key, BindingProbe> latest = probes.latestOf(certificates.stream()
-                .map(record -> record.location().arn()).collect(Collectors.toSet()));
+        Map<BindingRecord.Key, BindingProbe> latest = probes.latestOf(withBindings.stream() // only served ones
+                .filter(entry -> !entry.bindings().isEmpty()).map(entry -> entry.record().location().arn())
+                .collect(Collectors.toSet()));
         List<Endpoint> endpoints = new ArrayList<>();
         for (InventoryEntry entry : withBindings) {
             entry.bindings().stream().sorted(java.util.Comparator.comparing(ListEndpoints::bindingKey))
