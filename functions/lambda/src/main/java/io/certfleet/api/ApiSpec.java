@@ -110,9 +110,18 @@ public final class ApiSpec {
 
     /** The route of a raw (still URL-encoded) path; empty when no path template matches. */
     public Optional<Route> route(String rawPath) {
-        String[] segments = rawPath.split("/", -1);
+        String[] all = rawPath.split("/", -1);
         for (Map.Entry<String, Map<String, Operation>> candidate : byPath.entrySet()) {
             String[] template = candidate.getKey().split("/", -1);
+            String[] segments = all;
+            boolean lastIsParameter = template[template.length - 1].startsWith("{");
+            if (lastIsParameter && all.length > template.length) {
+                // A last path parameter keeps its slashes: an id holds an ARN ("certificate/..."), and API Gateway
+                // may hand over %2F decoded.
+                segments = java.util.Arrays.copyOf(all, template.length);
+                segments[template.length - 1] = String.join("/", java.util.Arrays.copyOfRange(all,
+                        template.length - 1, all.length));
+            }
             if (template.length != segments.length) {
                 continue;
             }

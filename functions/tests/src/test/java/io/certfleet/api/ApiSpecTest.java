@@ -41,6 +41,20 @@ class ApiSpecTest {
     }
 
     @Test
+    void anIdKeepsItsSlashesWhetherEncodedOrNot() {
+        String id = "ab12@arn:aws:acm:us-east-1:123456789012:certificate/0000-1111";
+        ApiSpec spec = ApiSpec.load();
+        for (String path : List.of("/certificates/ab12%40arn%3Aaws%3Aacm%3Aus-east-1%3A123456789012%3Acertificate"
+                + "%2F0000-1111", "/certificates/" + id)) {
+            ApiSpec.Route route = spec.route(path).orElseThrow(() -> new AssertionError(path));
+            assertThat(route.pathParameters()).as(path).containsEntry("id", id);
+            assertThat(route.methods()).containsKey("GET");
+        }
+        assertThat(spec.route("/certificates")).isPresent();
+        assertThat(spec.route("/metrics/extra")).isEmpty();
+    }
+
+    @Test
     void everyRouteHasAnOperationTheHandlerKnows() {
         assertThat(ApiSpec.load().operations()).extracting(ApiSpec.Operation::id)
                 .containsExactlyInAnyOrder("listCertificates", "getCertificate", "listEndpoints", "listFindings",

@@ -8,7 +8,6 @@ import io.certfleet.core.fleet.ScanRunRepository;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryEntry;
 import io.certfleet.core.policy.EvaluatePolicy;
-import io.certfleet.core.policy.FindingHistory;
 import io.certfleet.core.policy.FindingStore;
 import io.certfleet.core.policy.PolicyFinding;
 import io.certfleet.core.probe.fleet.BindingProbe;
@@ -64,8 +63,7 @@ public final class ComputeKpis {
     }
 
     public GovernanceKpis compute(KpiFilter filter) {
-        Map<String, List<PolicyFinding>> openByArn = findings.history().stream().filter(FindingHistory::open)
-                .map(FindingHistory::finding).collect(Collectors.groupingBy(PolicyFinding::certificateArn));
+        Map<String, List<PolicyFinding>> openByArn = OpenFindings.byCertificate(findings);
         Tally tally = new Tally();
         certificates.forEachChunk(filter.certificates(), chunk -> {
             Map<BindingRecord.Key, BindingProbe> latest = probes.latestOf(chunk.stream() // only served ones

@@ -1,14 +1,12 @@
 package io.certfleet.core.compliance;
 
 import io.certfleet.core.inventory.InventoryEntry;
-import io.certfleet.core.policy.FindingHistory;
 import io.certfleet.core.policy.FindingStore;
 import io.certfleet.core.policy.PolicyFinding;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Use case (the inventory API's export): every certificate a filter selects, in listing order, each with its open
@@ -35,8 +33,7 @@ public final class ExportCertificates {
 
     /** @return how many certificates were exported */
     public long export(CertificateFilter filter, Consumer<Exported> each) {
-        Map<String, List<PolicyFinding>> openByArn = findings.history().stream().filter(FindingHistory::open)
-                .map(FindingHistory::finding).collect(Collectors.groupingBy(PolicyFinding::certificateArn));
+        Map<String, List<PolicyFinding>> openByArn = OpenFindings.byCertificate(findings);
         long[] count = {0};
         certificates.forEach(filter, entry -> {
             each.accept(new Exported(entry, openByArn.getOrDefault(entry.record().location().arn(), List.of())));
