@@ -1,8 +1,6 @@
 package io.certfleet.api;
 
 import io.certfleet.core.compliance.ExportCertificates;
-import io.certfleet.core.certificate.CertificateFacts;
-import io.certfleet.core.inventory.InventoryRecord;
 import io.certfleet.core.policy.EvaluatePolicy;
 import io.certfleet.core.policy.PolicyFinding;
 import java.io.IOException;
@@ -38,33 +36,22 @@ public enum ExportFormat {
         this.extension = extension;
     }
 
-    /** One certificate as its export row (values are strings, numbers or null; lists are space-separated). */
+    /** The columns taken as they are from the certificate's record ({@link InventoryJson#entry}). */
+    private static final List<String> CERTIFICATE_COLUMNS = COLUMNS.subList(0, COLUMNS.indexOf("endpoints"));
+
+    /**
+     * One certificate as its export row: the record's own fields as the API lists them (lists space-separated),
+     * then its endpoints and open findings (values are strings, numbers or null).
+     */
     public static Map<String, Object> row(ExportCertificates.Exported exported) {
-        InventoryRecord record = exported.entry().record();
-        CertificateFacts facts = record.facts();
+        Map<String, Object> certificate = InventoryJson.entry(exported.entry(), Map.of());
         List<PolicyFinding> open = exported.openFindings();
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", record.certificateId() + "@" + record.location().arn());
-        row.put("sha256", facts == null ? null : facts.sha256());
-        row.put("source", record.location().source().name());
-        row.put("arn", record.location().arn());
-        row.put("accountId", record.location().accountId());
-        row.put("region", record.location().region());
-        row.put("status", record.status());
-        row.put("subject", facts == null ? null : facts.subject());
-        row.put("sans", facts == null ? null : String.join(" ", facts.sans()));
-        row.put("issuer", facts == null ? null : facts.issuer());
-        row.put("serial", facts == null ? null : facts.serial());
-        row.put("notBefore", facts == null ? null : facts.notBefore().toString());
-        row.put("notAfter", facts == null ? null : facts.notAfter().toString());
-        row.put("daysToExpiry", exported.entry().daysToExpiry());
-        row.put("keyAlgorithm", facts == null ? null : facts.keyAlgorithm());
-        row.put("keySize", facts == null ? null : facts.keySize());
-        row.put("signatureAlgorithm", facts == null ? null : facts.signatureAlgorithm());
-        row.put("owner", record.ownership().owner());
-        row.put("ownerSource", record.ownership().ownerSource().name());
-        row.put("environment", record.ownership().environment());
-        row.put("environmentSource", record.ownership().environmentSource().name());
+        for (String column : CERTIFICATE_COLUMNS) {
+            Object value = certificate.get(column);
+            row.put(column, value instanceof List<?> list ? list.stream().map(String::valueOf)
+                    .collect(Collectors.joining(" ")) : value);
+        }
         row.put("endpoints", exported.entry().bindings().size());
         row.put("endpointIds", exported.entry().bindings().stream().map(EvaluatePolicy::subject)
                 .collect(Collectors.joining(" ")));
@@ -73,8 +60,8 @@ public enum ExportFormat {
                 .map(severity -> severity.label()).orElse(null));
         row.put("openCodes", open.stream().map(finding -> finding.code().name()).distinct().sorted()
                 .collect(Collectors.joining(" ")));
-        row.put("firstSeen", record.firstSeen().toString());
-        row.put("lastSeen", record.lastSeen().toString());
+        row.put("firstSeen", certificate.get("firstSeen"));
+        row.put("lastSeen", certificate.get("lastSeen"));
         return row;
     }
 

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Scan runs in the inventory table: {@code pk = SCAN#<scan id>}, {@code sk = PLAN | RESULT#<account>#<region> |
  * SUMMARY}, the body as JSON, and {@code expiresAt} (TTL) {@value #RETENTION_DAYS} days on. The summary keeps the
- * totals and the first {@value #SUMMARY_ERRORS} errors: every item's full result is its own item.
+ * totals and the first {@value #SUMMARY_ERRORS} errors: every item's full result is its own item. The summary of the
+ * scan that finished last is also kept at {@code SCAN#LATEST / SUMMARY}, so that reading it is one GetItem.
  */
 public final class DynamoDbScanRunRepository implements ScanRunRepository {
 
@@ -34,6 +35,8 @@ public final class DynamoDbScanRunRepository implements ScanRunRepository {
     private static final String PLAN = "PLAN";
     private static final String RESULT_PREFIX = "RESULT#";
     private static final String SUMMARY = "SUMMARY";
+    /** The scan id under which the latest finished scan's summary is kept too. */
+    private static final String LATEST = "LATEST";
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -91,29 +94,23 @@ public final class DynamoDbScanRunRepository implements ScanRunRepository {
         body.put("errors", summary.errors().stream().limit(SUMMARY_ERRORS).toList());
         body.put("apiCalls", summary.apiCalls());
         body.put("durationMs", summary.durationMs());
-        body.put("finishedAt", clock.instant().toString());
+        String finishedAt = SortableInstantConverter.format(clock.instant());
+        body.put("finishedAt", finishedAt);
         put(summary.scanId(), SUMMARY, body);
+        put(LATEST, SUMMARY, body); // the last to finish is the last to save
     }
 
     @Override
     public Optional<ScanCoverage> latestCoverage() {
-        ScanCoverage latest = null;
-        for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(request -> request.tableName(tableName)
-                .filterExpression("begins_with(pk, :scan) AND sk = :summary")
-                .expressionAttributeValues(Map.of(":scan", AttributeValue.fromS(SCAN_PREFIX),
-                        ":summary", AttributeValue.fromS(SUMMARY)))).items()) {
-            JsonNode body = read(item, JsonNode.class);
-            if (!body.hasNonNull("finishedAt")) {
-                continue; // written before summaries said when they finished
-            }
-            ScanCoverage coverage = new ScanCoverage(body.path("scanId").asText(), Instant.parse(body
-                    .path("finishedAt").asText()), body.path("accountRegionsPlanned").asInt(),
-                    body.path("accountRegionsScanned").asInt(), body.path("errorCount").asInt());
-            if (latest == null || coverage.finishedAt().isAfter(latest.finishedAt())) {
-                latest = coverage;
-            }
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(tableName)
+                .key(key(LATEST, SUMMARY))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(latest);
+        JsonNode body = read(item, JsonNode.class);
+        return Optional.of(new ScanCoverage(body.path("scanId").asText(), Instant.parse(body.path("finishedAt")
+                .asText()), body.path("accountRegionsPlanned").asInt(), body.path("accountRegionsScanned").asInt(),
+                body.path("errorCount").asInt()));
     }
 
     private void put(String scanId, String sortKey, Object body) {
