@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = ConformanceCommand.class,
         description = "The fleet report: one self-contained HTML page (KPIs, expiry timeline, findings by owner and "
                 + "environment, the certificate table, sortable and filterable by owner; no network needed to view)"
-                + " and, with --csv, the rows of the API's export.")
+                + " and, with --csv, the rows of the API's export. 'report conformance' reports one endpoint.")
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -34,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     InventoryOptions inventory;
 
-    @Option(names = "--html", paramLabel = "FILE", required = true, description = "Where to write the HTML page.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Where to write the HTML page (required).")
     Path html;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the certificates as CSV (the export's "
@@ -43,6 +43,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (html == null) {
+            throw new ParameterException(spec.commandLine(), "give --html FILE for the fleet report, or use "
+                    + "'certfleet report conformance --endpoint HOST:PORT' for one endpoint");
+        }
         for (Path file : csv == null ? java.util.List.of(html) : java.util.List.of(html, csv)) {
             Path parent = file.toAbsolutePath().getParent();
             if (parent == null || !Files.isDirectory(parent)) {

@@ -43,4 +43,10 @@ public final class PageRotations {
         return rotations.list(Integer.MAX_VALUE).stream().filter(rotation -> rotation.certificateArns()
                 .contains(certificateArn)).sorted(Comparator.comparing(PageRotations::positionOf)).toList();
     }
+
+    /** The rotations whose replacement has this fingerprint (those that put a certificate in place), newest first. */
+    public List<Rotation> replacingWith(String sha256) {
+        return rotations.list(Integer.MAX_VALUE).stream().filter(rotation -> sha256.equals(
+                rotation.replacementSha256())).sorted(Comparator.comparing(PageRotations::positionOf)).toList();
+    }
 }

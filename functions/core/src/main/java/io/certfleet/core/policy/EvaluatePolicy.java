@@ -111,7 +111,7 @@ public final class EvaluatePolicy {
 
     private List<PolicyFinding> certificateFindings(ScanScope scope, InventoryRecord record) {
         TlsPolicy policy = policies.forEnvironment(record.ownership().environment());
-        CertificateContext context = new CertificateContext(record, policy, clock);
+        CertificateContext context = new CertificateContext(record.facts(), policy, clock);
         List<PolicyFinding> findings = new ArrayList<>();
         for (CertificateCheck check : CERTIFICATE_CHECKS) {
             for (Finding finding : check.check(context)) {

@@ -7,6 +7,7 @@ import io.certfleet.core.certificate.X509Facts;
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.checks.ChainOrderCheck;
+import io.certfleet.core.probe.checks.CheckEvidence;
 import io.certfleet.core.probe.checks.CipherCheck;
 import io.certfleet.core.probe.checks.EndpointCheck;
 import io.certfleet.core.probe.checks.ExpectedCertificateCheck;
@@ -51,25 +52,51 @@ public final class DiagnoseEndpoint {
     }
 
     public Diagnosis diagnose(EndpointObservation observation, TlsPolicy policy, Optional<String> expectedSha256) {
+        return assess(observation, policy, expectedSha256).diagnosis();
+    }
+
+    /**
+     * The diagnosis with each check's own verdict, requirement and evidence (a conformance report's rows), and how
+     * the served chain linked up (empty when no TLS was spoken).
+     */
+    public record Assessment(Diagnosis diagnosis, List<CheckResult> checks, Optional<ChainAnalysis> chain) {
+        public Assessment {
+            Objects.requireNonNull(diagnosis, "diagnosis");
+            checks = List.copyOf(checks);
+            Objects.requireNonNull(chain, "chain");
+        }
+    }
+
+    public Assessment assess(EndpointObservation observation, TlsPolicy policy, Optional<String> expectedSha256) {
         if (observation.failure().isPresent()) {
             NetworkFailure failure = observation.failure().get();
-            return new Diagnosis(observation.target(), List.of(new Finding(failure.code(),
+            Diagnosis diagnosis = new Diagnosis(observation.target(), List.of(new Finding(failure.code(),
                     policy.severityOf(failure.code(), Long.MAX_VALUE), failure.detail())), Optional.empty(),
                     Optional.empty(), List.of(), Optional.empty(), List.of(), false, observation.durationMs(),
                     Optional.of(failure.detail()));
+            List<CheckResult> checks = CHECKS.stream().map(check -> new CheckResult(check.name(),
+                    check.requirement(policy), false, List.of(), List.of("no TLS conversation: " + failure.code()
+                    + " (" + failure.detail() + ")"))).toList();
+            return new Assessment(diagnosis, checks, Optional.empty());
         }
         ChainAnalysis chain = ChainAnalysis.of(observation.servedChain(), trust, issuers);
         ProbeContext context = new ProbeContext(observation, policy, chain, clock, expectedSha256);
         List<Finding> findings = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         for (EndpointCheck check : CHECKS) {
-            findings.addAll(check.check(context));
+            List<Finding> found = check.check(context);
+            findings.addAll(found);
+            CheckEvidence evidence = check.evidence(context);
+            checks.add(new CheckResult(check.name(), check.requirement(policy), evidence.applies() || !found.isEmpty(),
+                    found, evidence.observed()));
         }
         boolean stapled = observation.ocsp() == OcspStaple.GOOD || observation.ocsp() == OcspStaple.REVOKED
                 || observation.ocsp() == OcspStaple.UNKNOWN;
-        return new Diagnosis(observation.target(), findings, observation.protocol(), observation.cipherSuite(),
-                observation.acceptedVersions(), leafFacts(observation.servedChain()),
+        Diagnosis diagnosis = new Diagnosis(observation.target(), findings, observation.protocol(),
+                observation.cipherSuite(), observation.acceptedVersions(), leafFacts(observation.servedChain()),
                 chainEntries(observation.servedChain()), stapled, observation.durationMs(),
                 observation.handshakeError());
+        return new Assessment(diagnosis, checks, Optional.of(chain));
     }
 
     private static Optional<CertificateFacts> leafFacts(List<X509Certificate> served) {

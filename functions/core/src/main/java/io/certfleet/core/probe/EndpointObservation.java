@@ -1,10 +1,12 @@
 package io.certfleet.core.probe;
 
 import java.security.cert.X509Certificate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What probing one endpoint saw, before any judgement: a network failure, or the negotiated protocol and cipher, the
@@ -38,6 +40,17 @@ public record EndpointObservation(
     public static EndpointObservation failed(ProbeTarget target, NetworkFailure failure, long durationMs) {
         return new EndpointObservation(target, Optional.of(failure), Optional.empty(), Optional.empty(), List.of(),
                 OcspStaple.NONE, Map.of(), SniBehaviour.NOT_APPLICABLE, Optional.empty(), durationMs);
+    }
+
+    /**
+     * This observation with its suites judged against another policy's allowed suites (exact when they were
+     * enumerated; else unchanged).
+     */
+    public EndpointObservation withAllowedSuites(Set<String> allowed) {
+        Map<TlsVersion, VersionSupport> judged = new EnumMap<>(TlsVersion.class);
+        versions.forEach((version, support) -> judged.put(version, support.under(allowed)));
+        return new EndpointObservation(target, failure, protocol, cipherSuite, servedChain, ocsp, judged, sni,
+                handshakeError, durationMs);
     }
 
     public List<TlsVersion> acceptedVersions() {

@@ -108,7 +108,7 @@ public final class RequestRotations {
      * ACM renews Amazon-issued and private certificates in place at the same ARN (the version's first part is the
      * ACM certificate type); imported ones, and IAM's, it never renews.
      */
-    static boolean renewedInPlace(InventoryRecord record) {
+    public static boolean renewedInPlace(InventoryRecord record) {
         String version = record.storeVersion();
         return record.location().source() == CertificateSource.ACM
                 && (version.startsWith("AMAZON_ISSUED|") || version.startsWith("PRIVATE|"));

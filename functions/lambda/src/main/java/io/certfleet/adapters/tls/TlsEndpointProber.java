@@ -46,6 +46,7 @@ public final class TlsEndpointProber implements TlsProber {
     /** The most a server's first flight may weigh (a megabyte chain is refused). */
     static final int MAX_HANDSHAKE_BYTES = 256 * 1024;
     private static final int MAX_OUTSIDE_SUITES = 64;
+    private static final int MAX_ENUMERATED_SUITES = 100;
     private static final List<TlsVersion> PROBE_ORDER = List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
             TlsVersion.TLS_1_1, TlsVersion.TLS_1_0);
 
@@ -135,6 +136,10 @@ public final class TlsEndpointProber implements TlsProber {
 
     private VersionSupport ciphers(InetSocketAddress address, Optional<String> sni, TlsVersion version,
                                    RawHello.Response anySuite, ProbeSettings settings) {
+        if (settings.enumerateSuites()) {
+            return VersionSupport.enumerated(everyAcceptedSuite(address, sni, version, anySuite, settings),
+                    settings.allowedCipherSuites());
+        }
         List<CipherSuites.Suite> usable = CipherSuites.usableWith(version);
         Set<String> allowed = settings.allowedCipherSuites();
         String chosen = CipherSuites.nameOf(anySuite.cipher().orElseThrow());
@@ -156,6 +161,26 @@ public final class TlsEndpointProber implements TlsProber {
             }
         }
         return new VersionSupport(true, allowedCipher, acceptedOutside);
+    }
+
+    /**
+     * Every suite the server accepts with a version, in the order it picks them: offer all the known ones, take the
+     * one chosen away, offer the rest, until it refuses (at most {@link #MAX_ENUMERATED_SUITES} handshakes).
+     */
+    private List<String> everyAcceptedSuite(InetSocketAddress address, Optional<String> sni, TlsVersion version,
+                                            RawHello.Response anySuite, ProbeSettings settings) {
+        List<CipherSuites.Suite> remaining = new ArrayList<>(CipherSuites.usableWith(version));
+        List<String> accepted = new ArrayList<>();
+        RawHello.Response answer = anySuite;
+        while (answer.accepted(version) && accepted.size() < MAX_ENUMERATED_SUITES) {
+            int code = answer.cipher().orElseThrow();
+            accepted.add(CipherSuites.nameOf(code));
+            if (!remaining.removeIf(suite -> suite.code() == code) || remaining.isEmpty()) {
+                break; // a suite it was not offered (stop rather than loop), or nothing left to offer
+            }
+            answer = hello(address, sni, version, remaining, settings);
+        }
+        return accepted;
     }
 
     private Optional<String> acceptedSuite(InetSocketAddress address, Optional<String> sni, TlsVersion version,

@@ -1,7 +1,5 @@
 package io.certfleet.adapters.tls;
 
-import io.certfleet.testing.OpenSslServer;
-import io.certfleet.local.tls.LocalTlsServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certfleet.core.certificate.X509Facts;
@@ -9,14 +7,19 @@ import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.DiagnoseEndpoint;
 import io.certfleet.core.probe.Diagnosis;
+import io.certfleet.core.probe.EndpointObservation;
 import io.certfleet.core.probe.IssuerLookup;
 import io.certfleet.core.probe.ProbeEndpoints;
+import io.certfleet.core.probe.ProbeSettings;
 import io.certfleet.core.probe.ProbeTarget;
 import io.certfleet.core.probe.TlsVersion;
 import io.certfleet.core.probe.TrustMaterial;
+import io.certfleet.core.probe.VersionSupport;
 import io.certfleet.local.pki.CertificateBuilder;
 import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.local.pki.KeyType;
+import io.certfleet.local.tls.LocalTlsServer;
+import io.certfleet.testing.OpenSslServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -282,6 +285,36 @@ class TlsProbeIT {
                     FindingCode.WEAK_CIPHER_ENABLED);
             assertThat(diagnosis.findings()).anySatisfy(f -> assertThat(f.detail())
                     .contains("TLS_RSA_WITH_AES_128_CBC_SHA (TLSv1.2)"));
+        }
+    }
+
+    @Test
+    void enumeratingListsEverySuiteAVersionAcceptsInTheServersOrder() throws Exception {
+        try (LocalTlsServer server = LocalTlsServer.serving(leaf().build()).suites("TLS_AES_256_GCM_SHA384",
+                "TLS_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256").start()) {
+            ProbeSettings settings = new ProbeSettings(TlsPolicy.PUBLIC_WEB.allowedCipherSuites(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), true);
+            EndpointObservation observation = new TlsEndpointProber(4).observe(ProbeTarget.parse(server.target(),
+                    Optional.of(NAME)), settings);
+
+            VersionSupport tls12 = observation.versions().get(TlsVersion.TLS_1_2);
+            assertThat(tls12.enumerated()).isTrue();
+            assertThat(tls12.acceptedSuites()).containsExactlyInAnyOrder("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+            assertThat(tls12.outsideCiphers()).containsExactly("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256");
+            assertThat(tls12.allowedCipher()).isPresent();
+            assertThat(observation.versions().get(TlsVersion.TLS_1_3).acceptedSuites())
+                    .containsExactlyInAnyOrder("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256");
+            assertThat(observation.versions().get(TlsVersion.TLS_1_0).accepted()).isFalse();
+
+            EndpointObservation plain = new TlsEndpointProber(4).observe(ProbeTarget.parse(server.target(),
+                    Optional.of(NAME)), new ProbeSettings(TlsPolicy.PUBLIC_WEB.allowedCipherSuites(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(5)));
+            assertThat(plain.versions().get(TlsVersion.TLS_1_2).enumerated()).as("a fleet probe does not enumerate")
+                    .isFalse();
+            assertThat(plain.versions().get(TlsVersion.TLS_1_2).outsideCiphers())
+                    .isEqualTo(tls12.outsideCiphers());
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Observations for diagnosis tests: a healthy TLS 1.3 + 1.2 endpoint unless told otherwise. */
-final class ObservationBuilder {
+public final class ObservationBuilder {
 
     private final ProbeTarget target;
     private final List<X509Certificate> served = new ArrayList<>();
@@ -26,44 +26,44 @@ final class ObservationBuilder {
         versions.put(TlsVersion.TLS_1_3, new VersionSupport(true, Optional.of("TLS_AES_128_GCM_SHA256"), List.of()));
     }
 
-    static ObservationBuilder endpoint(String hostAndPort) {
+    public static ObservationBuilder endpoint(String hostAndPort) {
         return new ObservationBuilder(ProbeTarget.parse(hostAndPort, Optional.empty()));
     }
 
-    static ObservationBuilder endpoint(String hostAndPort, String sni) {
+    public static ObservationBuilder endpoint(String hostAndPort, String sni) {
         return new ObservationBuilder(ProbeTarget.parse(hostAndPort, Optional.of(sni)));
     }
 
     /** The server sends this certificate followed by its chain. */
-    ObservationBuilder serving(IssuedCertificate certificate) {
+    public ObservationBuilder serving(IssuedCertificate certificate) {
         served.clear();
         served.addAll(certificate.certificateAndChain());
         return this;
     }
 
     /** The server sends exactly these certificates, in this order. */
-    ObservationBuilder servingExactly(X509Certificate... certificates) {
+    public ObservationBuilder servingExactly(X509Certificate... certificates) {
         served.clear();
         served.addAll(List.of(certificates));
         return this;
     }
 
-    ObservationBuilder version(TlsVersion version, VersionSupport support) {
+    public ObservationBuilder version(TlsVersion version, VersionSupport support) {
         versions.put(version, support);
         return this;
     }
 
-    ObservationBuilder ocsp(OcspStaple staple) {
+    public ObservationBuilder ocsp(OcspStaple staple) {
         this.ocsp = staple;
         return this;
     }
 
-    ObservationBuilder sni(SniBehaviour behaviour) {
+    public ObservationBuilder sni(SniBehaviour behaviour) {
         this.sni = behaviour;
         return this;
     }
 
-    EndpointObservation build() {
+    public EndpointObservation build() {
         return new EndpointObservation(target, Optional.empty(), Optional.of(TlsVersion.TLS_1_3),
                 Optional.of("TLS_AES_128_GCM_SHA256"), served, ocsp, versions, sni, Optional.empty(), 12);
     }

@@ -18,7 +18,7 @@ public final class CertificateKeyCheck implements CertificateCheck {
 
     @Override
     public List<Finding> check(CertificateContext context) {
-        CertificateFacts facts = context.record().facts();
+        CertificateFacts facts = context.facts();
         TlsPolicy policy = context.policy();
         String type = keyType(facts.keyAlgorithm());
         List<Finding> findings = new ArrayList<>();

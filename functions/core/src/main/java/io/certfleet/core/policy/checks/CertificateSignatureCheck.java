@@ -15,7 +15,7 @@ public final class CertificateSignatureCheck implements CertificateCheck {
 
     @Override
     public List<Finding> check(CertificateContext context) {
-        String algorithm = context.record().facts().signatureAlgorithm();
+        String algorithm = context.facts().signatureAlgorithm();
         TlsPolicy policy = context.policy();
         if (policy.isWeakSignature(algorithm)) {
             return List.of(new Finding(FindingCode.WEAK_SIGNATURE, policy.severityOf(FindingCode.WEAK_SIGNATURE,

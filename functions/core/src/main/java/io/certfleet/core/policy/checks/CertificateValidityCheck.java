@@ -19,7 +19,7 @@ public final class CertificateValidityCheck implements CertificateCheck {
 
     @Override
     public List<Finding> check(CertificateContext context) {
-        CertificateFacts facts = context.record().facts();
+        CertificateFacts facts = context.facts();
         TlsPolicy policy = context.policy();
         Instant now = context.clock().instant();
         long daysLeft = facts.daysToExpiry(context.clock());

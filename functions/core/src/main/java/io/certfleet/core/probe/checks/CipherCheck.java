@@ -2,6 +2,7 @@ package io.certfleet.core.probe.checks;
 
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.TlsVersion;
 import io.certfleet.core.probe.VersionSupport;
 import java.util.ArrayList;
@@ -44,5 +45,27 @@ public final class CipherCheck implements EndpointCheck {
                     + String.join(", ", outside)));
         }
         return findings;
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return "with an allowed TLS version, accepts one of the policy's " + policy.allowedCipherSuites().size()
+                + " cipher suites, and no suite outside them";
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        List<String> lines = new ArrayList<>();
+        context.observation().versions().entrySet().stream().filter(e -> e.getValue().accepted())
+                .sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    VersionSupport support = e.getValue();
+                    lines.add(e.getKey().protocolName() + ": " + (support.allowedCipher()
+                            .map(cipher -> "accepts the policy's " + cipher)
+                            .orElse("accepts none of the policy's suites")) + "; outside the policy: "
+                            + (support.outsideCiphers().isEmpty() ? "none"
+                            : String.join(", ", support.outsideCiphers())));
+                });
+        return lines.isEmpty() ? CheckEvidence.notApplicable("no TLS version was accepted")
+                : CheckEvidence.observed(lines);
     }
 }

@@ -2,6 +2,7 @@ package io.certfleet.core.probe.checks;
 
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,5 +29,17 @@ public final class ExpiryWindowCheck implements EndpointCheck {
                             + context.policy().warningWindow().toDays() + " days)"))
                     : Optional.empty();
         }).map(List::of).orElse(List.of());
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return "the leaf does not expire within the " + policy.warningWindow().toDays() + "-day warning window";
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        return context.leaf().map(leaf -> CheckEvidence.observed("the leaf expires "
+                + leaf.getNotAfter().toInstant() + ", in " + Duration.between(context.clock().instant(),
+                leaf.getNotAfter().toInstant()).toDays() + " days")).orElseGet(ProbeContext::noCertificate);
     }
 }

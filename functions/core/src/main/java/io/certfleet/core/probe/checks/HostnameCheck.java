@@ -1,7 +1,10 @@
 package io.certfleet.core.probe.checks;
 
+import io.certfleet.core.certificate.MalformedCertificateException;
+import io.certfleet.core.certificate.X509Facts;
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.HostnameMatcher;
 import io.certfleet.core.probe.ProbeTarget;
 import java.util.List;
@@ -24,5 +27,28 @@ public final class HostnameCheck implements EndpointCheck {
                 .map(leaf -> List.of(context.finding(FindingCode.HOSTNAME_MISMATCH,
                         "'" + name + "' is not among the certificate's " + (ip ? "IP addresses" : "DNS names"))))
                 .orElse(List.of());
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return "the leaf's subjectAltNames cover the name the client asked for (RFC 6125)";
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        if (context.leaf().isEmpty()) {
+            return ProbeContext.noCertificate();
+        }
+        String names;
+        try {
+            List<String> sans = X509Facts.subjectAlternativeNames(context.leaf().get());
+            names = sans.isEmpty() ? "no subjectAltName" : String.join(", ", sans);
+        } catch (MalformedCertificateException e) {
+            names = "an unreadable subjectAltName (" + e.getMessage() + ")";
+        }
+        ProbeTarget target = context.observation().target();
+        return CheckEvidence.observed(List.of("asked for '" + target.nameToVerify() + "'"
+                + (target.effectiveSni().isPresent() ? " (sent as SNI)" : " (no SNI sent)"),
+                "the leaf names " + names));
     }
 }

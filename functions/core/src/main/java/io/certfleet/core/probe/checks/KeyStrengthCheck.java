@@ -3,6 +3,7 @@ package io.certfleet.core.probe.checks;
 import io.certfleet.core.certificate.X509Facts;
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.ChainAnalysis;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -39,5 +40,25 @@ public final class KeyStrengthCheck implements EndpointCheck {
             }
         }
         return weak.isEmpty() ? List.of() : List.of(context.finding(FindingCode.WEAK_KEY, String.join("; ", weak)));
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return "the leaf and served intermediates have RSA keys of at least " + policy.minRsaBits()
+                + " bits or EC keys of at least " + policy.minEcBits() + " bits (never DSA)";
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        List<String> lines = new ArrayList<>();
+        for (X509Certificate certificate : context.servedPath()) {
+            if (ChainAnalysis.signedBy(certificate, certificate) && certificate != context.leaf().orElse(null)) {
+                continue;
+            }
+            PublicKey key = certificate.getPublicKey();
+            lines.add(ProbeContext.nameOf(certificate) + ": " + X509Facts.keyAlgorithm(key) + "-"
+                    + X509Facts.keySize(key));
+        }
+        return lines.isEmpty() ? ProbeContext.noCertificate() : CheckEvidence.observed(lines);
     }
 }

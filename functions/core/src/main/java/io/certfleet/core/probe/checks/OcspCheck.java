@@ -2,6 +2,7 @@ package io.certfleet.core.probe.checks;
 
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.OcspStaple;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,5 +28,25 @@ public final class OcspCheck implements EndpointCheck {
                     ? "the stapled response cannot be read" : "no OCSP response was stapled"));
         }
         return findings;
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return policy.requireOcspStaple() ? "a readable OCSP response that does not say revoked is stapled"
+                : "a stapled OCSP response, if any, does not say revoked (stapling not required)";
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        if (context.leaf().isEmpty()) {
+            return ProbeContext.noCertificate();
+        }
+        return CheckEvidence.observed(switch (context.observation().ocsp()) {
+            case NONE -> "no OCSP response stapled";
+            case GOOD -> "stapled OCSP response: good";
+            case REVOKED -> "stapled OCSP response: revoked";
+            case UNKNOWN -> "stapled OCSP response: unknown to the responder";
+            case UNREADABLE -> "something was stapled that is not a readable OCSP response";
+        });
     }
 }

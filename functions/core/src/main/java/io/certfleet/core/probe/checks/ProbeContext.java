@@ -28,6 +28,16 @@ public record ProbeContext(EndpointObservation observation, TlsPolicy policy, Ch
         return chain.path().stream().filter(c -> observation.servedChain().contains(c)).toList();
     }
 
+    /** How a certificate is named in findings and evidence. */
+    public static String nameOf(X509Certificate certificate) {
+        return "'" + certificate.getSubjectX500Principal().getName() + "'";
+    }
+
+    /** Evidence for a check that needs a served certificate, when none was served. */
+    public static CheckEvidence noCertificate() {
+        return CheckEvidence.notApplicable("no certificate was served");
+    }
+
     /** A finding with the policy's severity for it. */
     public Finding finding(FindingCode code, String detail) {
         long daysLeft = leaf().map(leaf -> Duration.between(clock.instant(), leaf.getNotAfter().toInstant())

@@ -2,9 +2,12 @@ package io.certfleet.core.probe.checks;
 
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.TlsVersion;
+import io.certfleet.core.probe.VersionSupport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** PROTOCOL_MISMATCH: no version the policy allows is accepted; LEGACY_PROTOCOL_ENABLED: one below its minimum is. */
 public final class ProtocolCheck implements EndpointCheck {
@@ -38,5 +41,24 @@ public final class ProtocolCheck implements EndpointCheck {
 
     static String names(List<TlsVersion> versions) {
         return String.join(", ", versions.stream().map(TlsVersion::protocolName).toList());
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return "accepts a TLS version from " + policy.minVersion().protocolName() + " to "
+                + policy.maxVersion().protocolName() + ", and none below " + policy.minVersion().protocolName();
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        Map<TlsVersion, VersionSupport> versions = context.observation().versions();
+        if (versions.isEmpty()) {
+            return CheckEvidence.notApplicable("TLS versions were not enumerated");
+        }
+        List<TlsVersion> refused = versions.entrySet().stream().filter(e -> !e.getValue().accepted())
+                .map(Map.Entry::getKey).sorted().toList();
+        List<TlsVersion> accepted = context.observation().acceptedVersions();
+        return CheckEvidence.observed(List.of("accepted: " + (accepted.isEmpty() ? "none" : names(accepted)),
+                "refused: " + (refused.isEmpty() ? "none" : names(refused))));
     }
 }

@@ -2,6 +2,7 @@ package io.certfleet.core.probe.checks;
 
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.ChainAnalysis;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -27,5 +28,20 @@ public final class SignatureAlgorithmCheck implements EndpointCheck {
         }
         return weak.isEmpty() ? List.of()
                 : List.of(context.finding(FindingCode.WEAK_SIGNATURE, String.join("; ", weak)));
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return "no served certificate other than a root is signed with a weak hash ("
+                + String.join(", ", policy.weakSignatureHashes().stream().sorted().toList()) + ")";
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        List<String> lines = context.servedPath().stream()
+                .filter(certificate -> !ChainAnalysis.signedBy(certificate, certificate)
+                        || certificate == context.leaf().orElse(null))
+                .map(certificate -> ProbeContext.nameOf(certificate) + ": " + certificate.getSigAlgName()).toList();
+        return lines.isEmpty() ? ProbeContext.noCertificate() : CheckEvidence.observed(lines);
     }
 }

@@ -2,6 +2,7 @@ package io.certfleet.core.probe.checks;
 
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.ChainAnalysis;
 import io.certfleet.core.probe.KeyIdentifiers;
 import java.security.cert.X509Certificate;
@@ -60,5 +61,33 @@ public final class TrustCheck implements EndpointCheck {
 
     private static boolean selfSigned(ChainAnalysis chain) {
         return ChainAnalysis.signedBy(chain.path().getLast(), chain.path().getLast());
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return "the served chain reaches a trusted root, and the server sends every intermediate it needs";
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        ChainAnalysis chain = context.chain();
+        if (chain.path().isEmpty()) {
+            return ProbeContext.noCertificate();
+        }
+        List<String> lines = new ArrayList<>();
+        for (X509Certificate certificate : chain.path()) {
+            boolean served = context.observation().servedChain().contains(certificate);
+            boolean self = ChainAnalysis.signedBy(certificate, certificate);
+            lines.add(ProbeContext.nameOf(certificate) + (served ? " served" : self ? " from the trust store"
+                    : " not served (found among the known intermediates or through AIA)"));
+        }
+        lines.add(switch (chain.trust()) {
+            case TRUSTED -> "the path ends at a trusted root";
+            case SELF_SIGNED -> "the leaf signs itself";
+            case UNTRUSTED_ROOT -> "the path ends at a root that is not trusted";
+            case ISSUER_NOT_FOUND -> "the path ends where no issuer was found";
+            case NO_CHAIN -> "nothing was served";
+        });
+        return CheckEvidence.observed(lines);
     }
 }

@@ -2,6 +2,7 @@ package io.certfleet.core.probe.checks;
 
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
+import io.certfleet.core.policy.TlsPolicy;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,5 +38,20 @@ public final class ValidityCheck implements EndpointCheck {
             findings.add(context.finding(FindingCode.NOT_YET_VALID, String.join("; ", notYetValid)));
         }
         return findings;
+    }
+
+    @Override
+    public String requirement(TlsPolicy policy) {
+        return "the leaf and every served certificate of its path are within their validity period";
+    }
+
+    @Override
+    public CheckEvidence evidence(ProbeContext context) {
+        if (context.servedPath().isEmpty()) {
+            return ProbeContext.noCertificate();
+        }
+        return CheckEvidence.observed(context.servedPath().stream().map(certificate -> ProbeContext.nameOf(certificate)
+                + " valid from " + certificate.getNotBefore().toInstant() + " to "
+                + certificate.getNotAfter().toInstant()).toList());
     }
 }

@@ -28,7 +28,7 @@ public final class ProfileCheck implements PreflightCheck {
 
     @Override
     public List<String> problems(PreflightContext context) {
-        CertificateContext certificate = new CertificateContext(context.replacement(), context.policy(),
+        CertificateContext certificate = new CertificateContext(context.replacement().facts(), context.policy(),
                 context.clock());
         return CHECKS.stream().flatMap(check -> check.check(certificate).stream())
                 .filter(finding -> REFUSED.contains(finding.code()))
