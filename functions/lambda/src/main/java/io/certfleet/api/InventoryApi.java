@@ -257,7 +257,7 @@ public final class InventoryApi {
                 latestProbes(List.of(listed.entry()))));
         body.put("findings", listed.findings().stream().map(InventoryApi::finding).toList());
         body.put("rotations", compliance.rotations().of(listed.entry().record().location().arn()).stream()
-                .map(InventoryApi::rotation).toList());
+                .map(RotationJson::summary).toList());
         return ApiResponse.json(200, body);
     }
 
@@ -281,7 +281,7 @@ public final class InventoryApi {
         Page page = page(parameters);
         return page.answer(compliance.rotations().page(text(parameters, "status"), text(parameters, "owner"),
                 page.after(), page.limit()), rotation -> {
-                    Map<String, Object> json = rotation(rotation);
+                    Map<String, Object> json = RotationJson.summary(rotation);
                     json.put("certificateArns", rotation.certificateArns());
                     json.put("subject", rotation.subject());
                     json.put("owner", rotation.owner());
@@ -348,17 +348,6 @@ public final class InventoryApi {
         return json;
     }
 
-    private static Map<String, Object> rotation(Rotation rotation) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rotationId", rotation.rotationId());
-        json.put("status", rotation.status().name());
-        json.put("requestedBy", rotation.requestedBy());
-        json.put("startedAt", rotation.startedAt().toString());
-        json.put("finishedAt", rotation.finishedAt() == null ? null : rotation.finishedAt().toString());
-        json.put("replacementArn", rotation.replacementArn());
-        json.put("reason", rotation.reason());
-        return json;
-    }
 
     private static Optional<String> text(Map<String, Object> parameters, String name) {
         return Optional.ofNullable((String) parameters.get(name));

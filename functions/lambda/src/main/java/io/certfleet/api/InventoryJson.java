@@ -67,7 +67,8 @@ public final class InventoryJson {
         return json;
     }
 
-    static Map<String, Object> binding(BindingRecord binding, Optional<BindingProbe> probe) {
+    /** A binding as the API and the reports show it, with its latest probe if any. */
+    public static Map<String, Object> binding(BindingRecord binding, Optional<BindingProbe> probe) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", binding.type().name());
         json.put("resourceId", binding.resourceId());

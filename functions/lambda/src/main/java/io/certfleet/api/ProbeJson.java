@@ -37,7 +37,7 @@ public final class ProbeJson {
         json.put("protocol", diagnosis.protocol().map(TlsVersion::protocolName).orElse(null));
         json.put("cipherSuite", diagnosis.cipherSuite().orElse(null));
         json.put("acceptedProtocols", diagnosis.acceptedProtocols().stream().map(TlsVersion::protocolName).toList());
-        json.put("leaf", diagnosis.leaf().map(ProbeJson::leaf).orElse(null));
+        json.put("leaf", diagnosis.leaf().map(ProbeJson::certificate).orElse(null));
         json.put("chain", diagnosis.chain().stream().map(InventoryJson::chain).toList());
         json.put("ocspStapled", diagnosis.ocspStapled());
         json.put("durationMs", diagnosis.durationMs());
@@ -82,7 +82,8 @@ public final class ProbeJson {
         return json;
     }
 
-    static Map<String, Object> finding(Finding finding) {
+    /** A finding as the finding-code contract shows it: code, severity, detail. */
+    public static Map<String, Object> finding(Finding finding) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("code", finding.code().name());
         json.put("severity", finding.severity().label());
@@ -90,7 +91,8 @@ public final class ProbeJson {
         return json;
     }
 
-    private static Map<String, Object> leaf(CertificateFacts facts) {
+    /** A certificate's facts (the leaf of a probe, a link of a conformance report's chain). */
+    public static Map<String, Object> certificate(CertificateFacts facts) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("subject", facts.subject());
         json.put("sans", facts.sans());

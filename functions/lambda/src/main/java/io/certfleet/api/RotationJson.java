@@ -18,6 +18,19 @@ public final class RotationJson {
     private RotationJson() {
     }
 
+    /** A rotation in a list (the API's pages, a certificate's history): who, when, how it ended. */
+    public static Map<String, Object> summary(Rotation rotation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rotationId", rotation.rotationId());
+        json.put("status", rotation.status().name());
+        json.put("requestedBy", rotation.requestedBy());
+        json.put("startedAt", rotation.startedAt().toString());
+        json.put("finishedAt", rotation.finishedAt() == null ? null : rotation.finishedAt().toString());
+        json.put("replacementArn", rotation.replacementArn());
+        json.put("reason", rotation.reason());
+        return json;
+    }
+
     public static Map<String, Object> rotation(Rotation rotation, List<RotationBinding> bindings) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rotationId", rotation.rotationId());

@@ -4,7 +4,6 @@ import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.adapters.policyfile.YamlPolicyFile;
 import io.certfleet.adapters.tls.AiaIssuerLookup;
 import io.certfleet.adapters.tls.TlsEndpointProber;
-import io.certfleet.adapters.tls.TrustStores;
 import io.certfleet.api.Json;
 import io.certfleet.core.compliance.PageRotations;
 import io.certfleet.core.conformance.AssessConformance;
@@ -28,10 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +45,6 @@ import picocli.CommandLine.Spec;
                         + "errors."})
 final class ConformanceCommand implements Callable<Integer> {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     @Spec
     CommandSpec spec;
@@ -67,7 +63,8 @@ final class ConformanceCommand implements Callable<Integer> {
     String policy;
 
     @Option(names = "--policy-file", paramLabel = "FILE",
-            description = "Profiles from a policy file (YAML) instead of the built-in ones.")
+            description = "Profiles from a policy file (YAML) instead of the built-in ones (default: "
+                    + "CERTFLEET_POLICY_FILE when set).")
     Path policyFile;
 
     @Option(names = "--ca-file", paramLabel = "PEM",
@@ -166,36 +163,24 @@ final class ConformanceCommand implements Callable<Integer> {
     }
 
     private PolicySet policies() {
-        if (policyFile == null) {
+        Optional<Path> file = Optional.ofNullable(policyFile).or(() -> Optional.ofNullable(
+                System.getenv("CERTFLEET_POLICY_FILE")).filter(name -> !name.isBlank()).map(Path::of));
+        if (file.isEmpty()) {
             return PolicySet.builtIn();
         }
         try {
-            return YamlPolicyFile.read(policyFile);
+            return YamlPolicyFile.read(file.get());
         } catch (InvalidPolicyException e) {
-            throw usage("--policy-file " + e.getMessage());
+            throw usage((policyFile != null ? "--policy-file " : "CERTFLEET_POLICY_FILE ") + e.getMessage());
         }
     }
 
     private TrustMaterial trust() {
-        if (caFiles.isEmpty()) {
-            return TrustStores.jdkDefaults();
-        }
-        try {
-            return TrustStores.fromPemFiles(caFiles);
-        } catch (IllegalArgumentException e) {
-            throw usage("--ca-file " + e.getMessage());
-        }
+        return TlsOptions.trust(caFiles, this::usage);
     }
 
     private Optional<String> expected() {
-        if (expectSha256 == null) {
-            return Optional.empty();
-        }
-        String normalized = expectSha256.replace(":", "").strip().toLowerCase(Locale.ROOT);
-        if (!SHA256.matcher(normalized).matches()) {
-            throw usage("--expect-sha256 must be 64 hex digits (colons allowed), got '" + expectSha256 + "'");
-        }
-        return Optional.of(normalized);
+        return TlsOptions.fingerprint(expectSha256, this::usage);
     }
 
     private void checkHtmlDirectory() {

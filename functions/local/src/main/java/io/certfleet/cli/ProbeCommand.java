@@ -5,7 +5,6 @@ import io.certfleet.adapters.tls.AddressResolver;
 import io.certfleet.adapters.tls.AiaIssuerLookup;
 import io.certfleet.adapters.tls.ConnectTo;
 import io.certfleet.adapters.tls.TlsEndpointProber;
-import io.certfleet.adapters.tls.TrustStores;
 import io.certfleet.api.Json;
 import io.certfleet.api.ProbeJson;
 import io.certfleet.core.policy.InvalidPolicyException;
@@ -24,10 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -45,7 +42,6 @@ import picocli.CommandLine.Spec;
                 "Exit code 0 when every target is healthy, 1 when any has a cause, 2 on usage errors."})
 final class ProbeCommand implements Callable<Integer> {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_TARGETS_FILE_BYTES = 16 * 1024 * 1024;
 
     @Spec
@@ -202,25 +198,11 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private TrustMaterial trust() {
-        if (caFiles.isEmpty()) {
-            return TrustStores.jdkDefaults();
-        }
-        try {
-            return TrustStores.fromPemFiles(caFiles);
-        } catch (IllegalArgumentException e) {
-            throw usage("--ca-file " + e.getMessage());
-        }
+        return TlsOptions.trust(caFiles, this::usage);
     }
 
     private Optional<String> expectedFingerprint() {
-        if (expectSha256 == null) {
-            return Optional.empty();
-        }
-        String normalized = expectSha256.replace(":", "").strip().toLowerCase(Locale.ROOT);
-        if (!SHA256.matcher(normalized).matches()) {
-            throw usage("--expect-sha256 must be 64 hex digits (colons allowed), got '" + expectSha256 + "'");
-        }
-        return Optional.of(normalized);
+        return TlsOptions.fingerprint(expectSha256, this::usage);
     }
 
     private void validateNumbers() {

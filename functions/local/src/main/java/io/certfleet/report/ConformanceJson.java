@@ -1,22 +1,21 @@
 package io.certfleet.report;
 
-import io.certfleet.core.certificate.CertificateFacts;
+import io.certfleet.api.InventoryJson;
+import io.certfleet.api.ProbeJson;
+import io.certfleet.api.RotationJson;
 import io.certfleet.core.conformance.ChainLink;
 import io.certfleet.core.conformance.ConformanceReport;
 import io.certfleet.core.conformance.InventoryStanding;
-import io.certfleet.core.finding.Finding;
-import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryRecord;
 import io.certfleet.core.policy.TlsPolicy;
 import io.certfleet.core.probe.CheckResult;
 import io.certfleet.core.probe.TlsVersion;
 import io.certfleet.core.probe.VersionSupport;
 import io.certfleet.core.rotation.Rotation;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The conformance report as JSON ({@code certfleet report conformance --json}): the fields the README documents,
@@ -40,7 +39,7 @@ public final class ConformanceJson {
                 report.profile())).toList());
         json.put("chain", report.chain().stream().map(ConformanceJson::link).toList());
         json.put("ocsp", report.ocsp().name());
-        json.put("findings", report.findings().stream().map(ConformanceJson::finding).toList());
+        json.put("findings", report.findings().stream().map(ProbeJson::finding).toList());
         json.put("inventory", report.inventory().map(ConformanceJson::inventory).orElse(null));
         json.put("inventoryNote", report.inventoryNote().orElse(null));
         return json;
@@ -79,7 +78,7 @@ public final class ConformanceJson {
         json.put("outcome", check.outcome().name());
         json.put("requirement", check.requirement());
         json.put("evidence", check.evidence());
-        json.put("findings", check.findings().stream().map(ConformanceJson::finding).toList());
+        json.put("findings", check.findings().stream().map(ProbeJson::finding).toList());
         return json;
     }
 
@@ -105,30 +104,7 @@ public final class ConformanceJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("position", link.position() < 0 ? null : link.position());
         json.put("role", link.role().name());
-        json.putAll(facts(link.facts()));
-        return json;
-    }
-
-    private static Map<String, Object> facts(CertificateFacts facts) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("subject", facts.subject());
-        json.put("issuer", facts.issuer());
-        json.put("sans", facts.sans());
-        json.put("serial", facts.serial());
-        json.put("sha256", facts.sha256());
-        json.put("notBefore", time(facts.notBefore()));
-        json.put("notAfter", time(facts.notAfter()));
-        json.put("keyAlgorithm", facts.keyAlgorithm());
-        json.put("keySize", facts.keySize());
-        json.put("signatureAlgorithm", facts.signatureAlgorithm());
-        return json;
-    }
-
-    static Map<String, Object> finding(Finding finding) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", finding.code().name());
-        json.put("severity", finding.severity().label());
-        json.put("detail", finding.detail());
+        json.putAll(ProbeJson.certificate(link.facts()));
         return json;
     }
 
@@ -146,7 +122,8 @@ public final class ConformanceJson {
         rotation.put("history", standing.rotations().stream().map(ConformanceJson::rotation).toList());
         json.put("rotation", rotation);
         json.put("locations", standing.locations().stream().map(ConformanceJson::location).toList());
-        json.put("bindings", standing.bindings().stream().map(ConformanceJson::binding).toList());
+        json.put("bindings", standing.bindings().stream().map(binding -> InventoryJson.binding(binding,
+                Optional.empty())).toList());
         return json;
     }
 
@@ -160,31 +137,10 @@ public final class ConformanceJson {
         return json;
     }
 
-    private static Map<String, Object> binding(BindingRecord binding) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", binding.type().name());
-        json.put("resourceId", binding.resourceId());
-        json.put("certificateArn", binding.certificateArn());
-        json.put("dnsName", binding.dnsName());
-        json.put("port", binding.port());
-        json.put("securityPolicy", binding.sslPolicy());
-        return json;
-    }
-
     private static Map<String, Object> rotation(Rotation rotation) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rotationId", rotation.rotationId());
-        json.put("status", rotation.status().name());
-        json.put("requestedBy", rotation.requestedBy());
-        json.put("startedAt", time(rotation.startedAt()));
-        json.put("finishedAt", time(rotation.finishedAt()));
+        Map<String, Object> json = RotationJson.summary(rotation);
         json.put("replacedSha256", rotation.sha256());
         json.put("replacementSha256", rotation.replacementSha256());
-        json.put("reason", rotation.reason());
         return json;
-    }
-
-    private static String time(Instant instant) {
-        return Objects.isNull(instant) ? null : instant.toString();
     }
 }

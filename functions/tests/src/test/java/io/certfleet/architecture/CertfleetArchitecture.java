@@ -36,7 +36,7 @@ final class CertfleetArchitecture {
             .whereLayer("Handlers").mayOnlyBeAccessedByLayers("Local")
             .whereLayer("Local").mayOnlyBeAccessedByLayers("Cli")
             .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Local")
-            .whereLayer("Api").mayOnlyBeAccessedByLayers("Handlers", "Cli")
+            .whereLayer("Api").mayOnlyBeAccessedByLayers("Handlers", "Cli", "Report")
             .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Handlers", "Cli", "Local")
             .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Wiring", "Cli", "Local")
             .whereLayer("Core").mayOnlyBeAccessedByLayers("Adapters", "Wiring", "Api", "Local", "Handlers", "Cli",

@@ -219,7 +219,7 @@ class ConformanceReportIT {
     }
 
     @Test
-    void badCommandLinesAreRefusedWithTheReason() {
+    void badCommandLinesAreRefusedWithTheReason() throws Exception {
         CliProcess.Result noPort = CliProcess.run(Map.of(), "report", "conformance", "--endpoint", "example.com");
         assertThat(noPort.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(noPort.err()).contains("--endpoint");
@@ -229,6 +229,13 @@ class ConformanceReportIT {
         assertThat(policy.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(policy.err()).contains("no profile is named 'nope' (profiles: public-web, internal-api, partner, "
                 + "iot)");
+
+        Path broken = Files.writeString(Files.createDirectories(DIRECTORY).resolve("broken-policy.yaml"),
+                "version: 1\nprofiles: [\n");
+        CliProcess.Result brokenPolicy = CliProcess.run(Map.of(), "report", "conformance", "--endpoint",
+                "127.0.0.1:1", "--policy-file", broken.toString());
+        assertThat(brokenPolicy.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(brokenPolicy.err()).contains("--policy-file").contains("broken-policy.yaml");
 
         CliProcess.Result noHtml = CliProcess.run(Map.of(), "report");
         assertThat(noHtml.exitCode()).isEqualTo(ExitCode.USAGE);

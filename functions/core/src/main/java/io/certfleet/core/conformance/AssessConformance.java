@@ -7,11 +7,8 @@ import io.certfleet.core.finding.Finding;
 import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.policy.PolicySet;
 import io.certfleet.core.policy.TlsPolicy;
-import io.certfleet.core.policy.checks.CertificateCheck;
+import io.certfleet.core.policy.checks.CertificateChecks;
 import io.certfleet.core.policy.checks.CertificateContext;
-import io.certfleet.core.policy.checks.CertificateKeyCheck;
-import io.certfleet.core.policy.checks.CertificateSignatureCheck;
-import io.certfleet.core.policy.checks.CertificateValidityCheck;
 import io.certfleet.core.probe.ChainAnalysis;
 import io.certfleet.core.probe.CheckResult;
 import io.certfleet.core.probe.DiagnoseEndpoint;
@@ -41,8 +38,6 @@ public final class AssessConformance {
     /** Findings of the certificate rules that the wire checks do not already report. */
     private static final Set<FindingCode> PROFILE_CODES = Set.of(FindingCode.KEY_TYPE_NOT_ALLOWED,
             FindingCode.SIGNATURE_NOT_ALLOWED, FindingCode.VALIDITY_TOO_LONG);
-    private static final List<CertificateCheck> CERTIFICATE_CHECKS = List.of(new CertificateKeyCheck(),
-            new CertificateSignatureCheck(), new CertificateValidityCheck());
 
     /**
      * @param profile  a profile name to judge under (empty: the inventory's, else the default)
@@ -129,7 +124,7 @@ public final class AssessConformance {
                     observation.servedChain().isEmpty() ? "no certificate was served" : "the leaf cannot be read"));
         }
         CertificateContext context = new CertificateContext(facts.get(), profile, clock);
-        List<Finding> findings = CERTIFICATE_CHECKS.stream().flatMap(check -> check.check(context).stream())
+        List<Finding> findings = CertificateChecks.judge(context).stream()
                 .filter(finding -> PROFILE_CODES.contains(finding.code())).toList();
         CertificateFacts leaf = facts.get();
         return new CheckResult(CERTIFICATE_PROFILE, requirement, true, findings, List.of(

@@ -14,10 +14,8 @@ import io.certfleet.core.inventory.ScopeSnapshot;
 import io.certfleet.core.policy.checks.BindingCheck;
 import io.certfleet.core.policy.checks.BindingContext;
 import io.certfleet.core.policy.checks.CertificateCheck;
+import io.certfleet.core.policy.checks.CertificateChecks;
 import io.certfleet.core.policy.checks.CertificateContext;
-import io.certfleet.core.policy.checks.CertificateKeyCheck;
-import io.certfleet.core.policy.checks.CertificateSignatureCheck;
-import io.certfleet.core.policy.checks.CertificateValidityCheck;
 import io.certfleet.core.policy.checks.ConfigurationVsWireCheck;
 import io.certfleet.core.policy.checks.ConfiguredCipherCheck;
 import io.certfleet.core.policy.checks.ConfiguredProtocolCheck;
@@ -53,8 +51,6 @@ public final class EvaluatePolicy {
     /** An unchanged open finding's {@code lastSeen} is written at most this often. */
     static final java.time.Duration LAST_SEEN_REFRESH = java.time.Duration.ofDays(1);
 
-    static final List<CertificateCheck> CERTIFICATE_CHECKS = List.of(new CertificateValidityCheck(),
-            new CertificateKeyCheck(), new CertificateSignatureCheck());
     static final List<BindingCheck> BINDING_CHECKS = List.of(new SecurityPolicyAllowedCheck(),
             new ConfiguredProtocolCheck(), new ConfiguredCipherCheck(), new WireFindingsCheck(),
             new ConfigurationVsWireCheck());
@@ -113,7 +109,7 @@ public final class EvaluatePolicy {
         TlsPolicy policy = policies.forEnvironment(record.ownership().environment());
         CertificateContext context = new CertificateContext(record.facts(), policy, clock);
         List<PolicyFinding> findings = new ArrayList<>();
-        for (CertificateCheck check : CERTIFICATE_CHECKS) {
+        for (CertificateCheck check : CertificateChecks.ALL) {
             for (Finding finding : check.check(context)) {
                 findings.add(new PolicyFinding(scope, record.location().arn(), PolicyFinding.CERTIFICATE,
                         finding.code(), finding.severity(), finding.detail(), Side.CONFIGURATION, policy.name(),
