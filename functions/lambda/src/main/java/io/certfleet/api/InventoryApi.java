@@ -329,9 +329,8 @@ public final class InventoryApi {
     }
 
     private Map<BindingRecord.Key, BindingProbe> latestProbes(List<InventoryEntry> entries) {
-        return compliance.probes().latestOf(entries.stream().filter(entry -> !entry.bindings().isEmpty()) // served
-                .map(entry -> entry.record().location().arn())
-                .collect(Collectors.toSet()));
+        return compliance.probes().latestOfBindings(entries.stream().flatMap(entry -> entry.bindings().stream())
+                .map(BindingRecord::key).toList());
     }
 
     private static Map<String, Object> finding(FindingHistory history) {

@@ -91,6 +91,11 @@ public final class InMemoryInventoryRepository implements InventoryRepository {
     }
 
     @Override
+    public void ensureBindingLists() {
+        // bindings in memory are read by certificate ARN directly
+    }
+
+    @Override
     public synchronized List<InventoryRecord> locationsOf(String certificateId) {
         return records.values().stream().filter(r -> r.certificateId().equals(certificateId)).toList();
     }

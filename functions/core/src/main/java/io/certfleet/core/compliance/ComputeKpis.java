@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Use case: the governance KPIs ({@link GovernanceKpis}) of the fleet or a part of it, computed by one walk through
@@ -66,9 +65,8 @@ public final class ComputeKpis {
         Map<String, List<PolicyFinding>> openByArn = OpenFindings.byCertificate(findings);
         Tally tally = new Tally();
         certificates.forEachChunk(filter.certificates(), chunk -> {
-            Map<BindingRecord.Key, BindingProbe> latest = probes.latestOf(chunk.stream() // only served ones
-                    .filter(entry -> !entry.bindings().isEmpty()).map(entry -> entry.record().location().arn())
-                    .collect(Collectors.toSet()));
+            Map<BindingRecord.Key, BindingProbe> latest = probes.latestOfBindings(chunk.stream()
+                    .flatMap(entry -> entry.bindings().stream()).map(BindingRecord::key).toList());
             chunk.forEach(entry -> tally.add(entry, latest, openByArn.getOrDefault(entry.record().location().arn(),
                     List.of())));
         });

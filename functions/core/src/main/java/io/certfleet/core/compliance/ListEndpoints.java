@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Use case (the inventory API): the endpoints that serve present certificates (their bindings), each with the
@@ -115,9 +114,8 @@ public final class ListEndpoints {
             return List.of();
         }
         List<InventoryEntry> withBindings = entries.entries(certificates);
-        Map<BindingRecord.Key, BindingProbe> latest = probes.latestOf(withBindings.stream() // only served ones
-                .filter(entry -> !entry.bindings().isEmpty()).map(entry -> entry.record().location().arn())
-                .collect(Collectors.toSet()));
+        Map<BindingRecord.Key, BindingProbe> latest = probes.latestOfBindings(withBindings.stream()
+                .flatMap(entry -> entry.bindings().stream()).map(BindingRecord::key).toList());
         List<Endpoint> endpoints = new ArrayList<>();
         for (InventoryEntry entry : withBindings) {
             entry.bindings().stream().sorted(java.util.Comparator.comparing(ListEndpoints::bindingKey))

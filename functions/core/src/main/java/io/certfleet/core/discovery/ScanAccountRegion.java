@@ -57,6 +57,7 @@ public final class ScanAccountRegion {
     }
 
     public WorkResult scan(WorkItem item, ScanSources sources) {
+        inventory.ensureBindingLists(); // before the first binding is recorded: a one-time step of older tables
         Run run = new Run(item, clock.instant(), load(item));
         run.readEndpoints(sources.endpoints());
         run.readCertificates(sources.stores());

@@ -56,6 +56,12 @@ public interface InventoryRepository {
     /** Every location of one certificate (its {@code certificateId}, the SHA-256 when readable), present and removed. */
     List<InventoryRecord> locationsOf(String certificateId);
 
+    /**
+     * Prepares the storage to read many certificates' bindings at once (a one-time migration of older data; cheap
+     * when done): scans call it before they record anything. Safe beside writers.
+     */
+    void ensureBindingLists();
+
     /** The bindings of the certificate at an ARN (present and removed). */
     List<BindingRecord> bindingsOf(String certificateArn);
 

@@ -60,6 +60,12 @@ class EvaluatePolicyTest {
         public Map<BindingRecord.Key, BindingProbe> latestOf(Set<String> certificateArns) {
             return Map.copyOf(probes);
         }
+
+        @Override
+        public Map<BindingRecord.Key, BindingProbe> latestOfBindings(
+                java.util.Collection<BindingRecord.Key> bindings) {
+            return Map.copyOf(probes);
+        }
     }, (service, name, region) -> Optional.of(name.equals(LEGACY.name()) ? LEGACY : RESTRICTED)
             .filter(policy -> policy.name().equals(name)), PolicySet.builtIn(), store, events::addAll,
             message -> {

@@ -2,6 +2,7 @@ package io.certfleet.core.probe.fleet;
 
 import io.certfleet.core.inventory.BindingRecord;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,4 +14,7 @@ public interface ProbeResults {
 
     /** The latest probes of the bindings of these certificate ARNs. */
     Map<BindingRecord.Key, BindingProbe> latestOf(Set<String> certificateArns);
+
+    /** The latest probes of these bindings (those ever probed): read by key, when the bindings are known. */
+    Map<BindingRecord.Key, BindingProbe> latestOfBindings(Collection<BindingRecord.Key> bindings);
 }

@@ -51,6 +51,7 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
     private final String tableName;
     private final DynamoDbTable<InventoryItem> records;
     private final DynamoDbTable<BindingItem> bindings;
+    private volatile boolean bindingListsComplete;
 
     public DynamoDbInventoryRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, String tableName) {
         this.enhanced = enhanced;
@@ -87,9 +88,68 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
         return upsert(records, InventoryItemMapper.toItem(record));
     }
 
+    /** The binding, then its sort key into its certificate's list of bindings (ADD: atomic, creates the list). */
     @Override
     public SeenOutcome recordBindingSeen(BindingRecord binding) {
-        return upsert(bindings, InventoryItemMapper.toItem(binding));
+        SeenOutcome outcome = upsert(bindings, InventoryItemMapper.toItem(binding));
+        addBindingKeys(binding.certificateArn(), List.of(bindingSortKey(binding.type(), binding.resourceId())));
+        return outcome;
+    }
+
+    private void addBindingKeys(String certificateArn, List<String> sortKeys) {
+        dynamoDb.updateItem(request -> request.tableName(tableName)
+                .key(key(bindingPartitionKey(certificateArn), InventoryTableDesign.BINDING_KEYS_SORT_KEY))
+                .updateExpression("ADD #keys :keys")
+                .expressionAttributeNames(Map.of("#keys", InventoryTableDesign.BINDING_KEYS))
+                .expressionAttributeValues(Map.of(":keys", AttributeValue.fromSs(sortKeys))));
+    }
+
+    /**
+     * Gives every certificate's binding partition its list of binding keys, once per table: a table written before
+     * the lists existed is read once (its binding items) and each list is added to; then the table is marked, and
+     * listings read bindings by key. Additive only (ADD to a set), so a scan that records bindings meanwhile loses
+     * nothing; a key listed for a binding that has since gone costs a read, never a wrong answer (the binding item
+     * itself says whether it is present).
+     */
+    @Override
+    public void ensureBindingLists() {
+        if (bindingListsComplete()) {
+            return;
+        }
+        Map<String, List<String>> keys = new HashMap<>();
+        dynamoDb.scanPaginator(ScanRequest.builder().tableName(tableName)
+                        .filterExpression("begins_with(pk, :binding) AND sk <> :keys")
+                        .expressionAttributeValues(Map.of(
+                                ":binding", AttributeValue.fromS(InventoryTableDesign.BINDING_PREFIX),
+                                ":keys", AttributeValue.fromS(InventoryTableDesign.BINDING_KEYS_SORT_KEY)))
+                        .projectionExpression("certificateArn, sk")
+                        .build())
+                .items().forEach(item -> keys.computeIfAbsent(item.get("certificateArn").s(),
+                        arn -> new ArrayList<>()).add(item.get(InventoryTableDesign.SORT_KEY).s()));
+        PartitionReads.each(keys.keySet(), arn -> {
+            addBindingKeys(arn, keys.get(arn));
+            return Boolean.TRUE;
+        });
+        dynamoDb.putItem(request -> request.tableName(tableName).item(Map.of(
+                InventoryTableDesign.PARTITION_KEY, AttributeValue.fromS(InventoryTableDesign.META_PARTITION),
+                InventoryTableDesign.SORT_KEY, AttributeValue.fromS(InventoryTableDesign.BINDING_KEYS),
+                "listedBindings", AttributeValue.fromN(Integer.toString(keys.values().stream()
+                        .mapToInt(List::size).sum())))));
+        bindingListsComplete = true;
+    }
+
+    /** Whether every binding partition has its list (read once true: a table never loses the mark). */
+    private boolean bindingListsComplete() {
+        if (!bindingListsComplete) {
+            bindingListsComplete = dynamoDb.getItem(request -> request.tableName(tableName).consistentRead(true)
+                    .key(key(InventoryTableDesign.META_PARTITION, InventoryTableDesign.BINDING_KEYS))).hasItem();
+        }
+        return bindingListsComplete;
+    }
+
+    private static Map<String, AttributeValue> key(String partition, String sort) {
+        return Map.of(InventoryTableDesign.PARTITION_KEY, AttributeValue.fromS(partition),
+                InventoryTableDesign.SORT_KEY, AttributeValue.fromS(sort));
     }
 
     /**
@@ -251,26 +311,63 @@ public final class DynamoDbInventoryRepository implements InventoryRepository {
         query(request -> request
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(bindingPartitionKey(certificateArn)))),
-                item -> found.add(InventoryItemMapper.toRecord(BINDING_SCHEMA.mapToItem(item))));
+                item -> {
+                    if (!isBindingList(item)) {
+                        found.add(InventoryItemMapper.toRecord(BINDING_SCHEMA.mapToItem(item)));
+                    }
+                });
         return found;
     }
 
+    private static boolean isBindingList(Map<String, AttributeValue> item) {
+        return InventoryTableDesign.BINDING_KEYS_SORT_KEY.equals(item.get(InventoryTableDesign.SORT_KEY).s());
+    }
+
+    /**
+     * The bindings of many certificates: once every binding partition has its list ({@link #ensureBindingLists}),
+     * by key, 100 items a call (the lists, then the bindings they name); before, one query per certificate, or a
+     * scan of the bindings beyond {@link PartitionReads#QUERIES_MAX} certificates.
+     */
+
     @Override
     public Map<String, List<BindingRecord>> bindingsOf(Set<String> certificateArns) {
+        if (certificateArns.isEmpty()) {
+            return new HashMap<>();
+        }
+        if (bindingListsComplete()) {
+            return bindingsByKey(certificateArns);
+        }
         if (certificateArns.size() <= PartitionReads.QUERIES_MAX) {
             return new HashMap<>(PartitionReads.each(certificateArns, this::bindingsOf));
         }
         Map<String, List<BindingRecord>> found = new HashMap<>();
         dynamoDb.scanPaginator(ScanRequest.builder().tableName(tableName)
-                        .filterExpression("begins_with(pk, :binding)")
-                        .expressionAttributeValues(Map.of(":binding",
-                                AttributeValue.fromS(InventoryTableDesign.BINDING_PREFIX)))
+                        .filterExpression("begins_with(pk, :binding) AND sk <> :keys")
+                        .expressionAttributeValues(Map.of(
+                                ":binding", AttributeValue.fromS(InventoryTableDesign.BINDING_PREFIX),
+                                ":keys", AttributeValue.fromS(InventoryTableDesign.BINDING_KEYS_SORT_KEY)))
                         .build())
                 .items().stream()
                 .map(item -> InventoryItemMapper.toRecord(BINDING_SCHEMA.mapToItem(item)))
                 .filter(binding -> certificateArns.contains(binding.certificateArn()))
                 .forEach(binding -> found.computeIfAbsent(binding.certificateArn(), arn -> new ArrayList<>())
                         .add(binding));
+        return found;
+    }
+
+    private Map<String, List<BindingRecord>> bindingsByKey(Set<String> certificateArns) {
+        List<Map<String, AttributeValue>> lists = BatchReads.getAll(dynamoDb, tableName, certificateArns.stream()
+                .map(arn -> key(bindingPartitionKey(arn), InventoryTableDesign.BINDING_KEYS_SORT_KEY)).toList());
+        List<Map<String, AttributeValue>> bindingKeys = new ArrayList<>();
+        for (Map<String, AttributeValue> list : lists) {
+            String partition = list.get(InventoryTableDesign.PARTITION_KEY).s();
+            list.get(InventoryTableDesign.BINDING_KEYS).ss().forEach(sort -> bindingKeys.add(key(partition, sort)));
+        }
+        Map<String, List<BindingRecord>> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : BatchReads.getAll(dynamoDb, tableName, bindingKeys)) {
+            BindingRecord binding = InventoryItemMapper.toRecord(BINDING_SCHEMA.mapToItem(item));
+            found.computeIfAbsent(binding.certificateArn(), arn -> new ArrayList<>()).add(binding);
+        }
         return found;
     }
 

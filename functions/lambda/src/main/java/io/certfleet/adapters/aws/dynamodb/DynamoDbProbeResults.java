@@ -11,6 +11,7 @@ import io.certfleet.core.probe.fleet.ProbeResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,21 @@ public final class DynamoDbProbeResults implements ProbeResults {
                             .build())
                     .items().forEach(collect);
         }
+        return found;
+    }
+
+    /** By key: a binding's probe item shares the binding's sort key; 100 a call. */
+    @Override
+    public Map<BindingRecord.Key, BindingProbe> latestOfBindings(Collection<BindingRecord.Key> bindings) {
+        List<Map<String, AttributeValue>> keys = bindings.stream().distinct().map(key -> Map.of(
+                InventoryTableDesign.PARTITION_KEY, AttributeValue.fromS(PROBE_PREFIX + key.certificateArn()),
+                InventoryTableDesign.SORT_KEY, AttributeValue.fromS(key.type().name() + "#" + key.resourceId())))
+                .toList();
+        Map<BindingRecord.Key, BindingProbe> found = new HashMap<>();
+        BatchReads.getAll(dynamoDb, tableName, keys).forEach(item -> {
+            BindingProbe probe = probe(item);
+            found.put(probe.binding(), probe);
+        });
         return found;
     }
 

@@ -40,6 +40,15 @@ public final class InventoryTableDesign {
     static final String CERTIFICATE_PREFIX = "CERT#";
     static final String LOCATION_PREFIX = "AT#";
     static final String BINDING_PREFIX = "BIND#";
+    /**
+     * The sort key of the item in each certificate's binding partition that lists the partition's binding sort keys
+     * (a string set, {@code bindingKeys}): present and removed bindings, so that bindings are read by key, 100 a call,
+     * not by one query per certificate. It sorts before every binding ({@code #} before the type names).
+     */
+    static final String BINDING_KEYS_SORT_KEY = "#KEYS";
+    static final String BINDING_KEYS = "bindingKeys";
+    /** The table's own facts: {@code pk = META#}, {@code sk = BINDING_KEYS} when every binding partition has its list. */
+    static final String META_PARTITION = "META#";
     static final String PRESENT = "PRESENT";
 
     /** A global secondary index: name, partition and sort key attributes (strings), all attributes projected. */

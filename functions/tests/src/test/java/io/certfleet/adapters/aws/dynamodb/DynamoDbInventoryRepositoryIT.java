@@ -4,6 +4,9 @@ import static io.certfleet.testing.InventoryFixtures.binding;
 import static io.certfleet.testing.InventoryFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.certfleet.adapters.aws.ApiCallRecorder;
+import io.certfleet.adapters.aws.AwsClients;
+import io.certfleet.adapters.aws.AwsSettings;
 import io.certfleet.core.certificate.CertificateFacts;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.inventory.BindingRecord;
@@ -12,6 +15,8 @@ import io.certfleet.core.inventory.InventoryRecord;
 import io.certfleet.core.inventory.InventoryRepository.SeenOutcome;
 import io.certfleet.core.inventory.ScopeSnapshot;
 import io.certfleet.core.ownership.OwnershipSource;
+import io.certfleet.core.probe.TlsVersion;
+import io.certfleet.core.probe.fleet.BindingProbe;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.InventoryFixtures;
@@ -59,6 +64,79 @@ class DynamoDbInventoryRepositoryIT {
         tableName = "inventory-it-" + TABLES.incrementAndGet();
         assertThat(new InventoryTable(dynamoDb, tableName).ensureExists()).isEqualTo(InventoryTable.Outcome.CREATED);
         repository = new DynamoDbInventoryRepository(emulator.clients().dynamoDbEnhanced(), dynamoDb, tableName);
+    }
+
+    @Test
+    void onceATableHasItsBindingListsManyCertificatesBindingsAreReadByKeyWithTheSameAnswer() throws Exception {
+        // written as a certfleet before binding lists did: batch puts, no lists
+        repository.recordBindingsSeenAgain(List.of(binding("listener/a-1", "arn:a").seenAt(T0).build(),
+                binding("listener/a-2", "arn:a").sni().seenAt(T0).build(),
+                binding("listener/b-1", "arn:b").seenAt(T0).build()));
+        BindingRecord gone = binding("listener/a-2", "arn:a").sni().seenAt(T0).build();
+        assertThat(repository.markBindingRemoved(gone, T0.plusSeconds(1), T0.plusSeconds(2))).isTrue();
+        Set<String> arns = Set.of("arn:a", "arn:b", "arn:unbound");
+        Map<String, Set<BindingRecord>> before = asSets(repository.bindingsOf(arns));
+
+        ApiCallRecorder recorder = new ApiCallRecorder();
+        try (AwsClients counted = new AwsClients(AwsSettings.forEmulator(emulator.endpoint(), AwsEmulator.REGION),
+                List.of(recorder))) {
+            DynamoDbInventoryRepository reading = new DynamoDbInventoryRepository(counted.dynamoDbEnhanced(),
+                    counted.dynamoDb(), tableName);
+            reading.ensureBindingLists();
+            Map<String, Long> migration = recorder.snapshot();
+            assertThat(migration).containsEntry("dynamodb:Scan", 1L).containsEntry("dynamodb:UpdateItem", 2L)
+                    .containsEntry("dynamodb:PutItem", 1L);
+
+            Map<String, Set<BindingRecord>> after = asSets(reading.bindingsOf(arns));
+            Map<String, Long> reads = minus(recorder.snapshot(), migration);
+
+            assertThat(after).isEqualTo(before);
+            assertThat(after.get("arn:a")).extracting(BindingRecord::resourceId)
+                    .containsExactlyInAnyOrder("listener/a-1", "listener/a-2"); // present and removed, as before
+            assertThat(reads).as("two batch reads (lists, then bindings), no query, no scan")
+                    .isEqualTo(Map.of("dynamodb:BatchGetItem", 2L));
+
+            BindingRecord added = binding("listener/unbound-1", "arn:unbound").seenAt(T0).build();
+            assertThat(reading.recordBindingSeen(added)).isEqualTo(SeenOutcome.NEW);
+            assertThat(reading.bindingsOf(arns).get("arn:unbound")).containsExactly(added);
+            assertThat(reading.bindingsOf("arn:unbound")).as("the list is not a binding").containsExactly(added);
+            assertThat(repository.bindingsOf(Set.of("arn:unbound")).get("arn:unbound"))
+                    .as("a fresh repository reads the table's mark").containsExactly(added);
+            long migrations = recorder.snapshot().getOrDefault("dynamodb:Scan", 0L);
+            reading.ensureBindingLists();
+            assertThat(recorder.snapshot().getOrDefault("dynamodb:Scan", 0L)).as("done once").isEqualTo(migrations);
+        }
+        assertThat(repository.loadScope(SCOPE).bindings()).as("lists are in no index")
+                .extracting(BindingRecord::resourceId).doesNotContain("#KEYS");
+    }
+
+    @Test
+    void probesAreReadByBindingKeyWithTheSameAnswerAsByCertificate() {
+        BindingRecord one = binding("listener/p-1", "arn:p").seenAt(T0).build();
+        BindingRecord two = binding("listener/p-2", "arn:p").sni().seenAt(T0).build();
+        BindingRecord never = binding("listener/q-1", "arn:q").seenAt(T0).build();
+        DynamoDbProbeResults probes = new DynamoDbProbeResults(dynamoDb, tableName);
+        probes.record(List.of(probe(one), probe(two)));
+
+        assertThat(probes.latestOfBindings(List.of(one.key(), two.key(), never.key())))
+                .isEqualTo(probes.latestOf(Set.of("arn:p", "arn:q"))).containsOnlyKeys(one.key(), two.key());
+        assertThat(probes.latestOfBindings(List.of())).isEmpty();
+    }
+
+    private static BindingProbe probe(BindingRecord binding) {
+        return new BindingProbe(binding.key(), T0, Optional.of("lb.example.test:443"), Optional.of("x.example.test"),
+                "public-web", List.of(), Optional.of(TlsVersion.TLS_1_3), Optional.of("TLS_AES_128_GCM_SHA256"),
+                List.of(TlsVersion.TLS_1_3), Optional.empty(), 9, Optional.empty(), Optional.empty());
+    }
+
+    private static Map<String, Set<BindingRecord>> asSets(Map<String, List<BindingRecord>> bindings) {
+        return bindings.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> before) {
+        return now.entrySet().stream().filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L))
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)));
     }
 
     @Test
