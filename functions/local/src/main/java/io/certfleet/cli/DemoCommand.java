@@ -8,6 +8,9 @@ import io.certfleet.local.LocalEmulator;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.net.URI;
+import io.certfleet.core.conformance.ConformanceReport;
+import io.certfleet.report.ConformanceHtml;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,8 +64,21 @@ final class DemoCommand implements Callable<Integer> {
             ReportCommand.write(wiring, table, html, null);
             spec.commandLine().getOut().printf("%nFleet report (open it in a browser; it needs no network): %s%n",
                     html);
+            result.remediation().checkoutConformance().ifPresent(conformance -> {
+                Path page = html.resolveSibling("conformance-checkout.html");
+                writeConformance(page, conformance);
+                view.printConformance(conformance, page);
+            });
             view.printApi(table, emulator.endpoint(), emulator.startedHere());
         }
         return ExitCode.OK;
+    }
+
+    private static void writeConformance(Path page, ConformanceReport conformance) {
+        try {
+            Files.writeString(page, ConformanceHtml.render(conformance), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

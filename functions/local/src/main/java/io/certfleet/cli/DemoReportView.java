@@ -88,6 +88,22 @@ final class DemoReportView {
     }
 
     /** The staged rotations, each binding's result and canary, what was published and told, and the wire after. */
+    /** The checkout endpoint's conformance report after its rotation: the verdict, the rotation standing, where. */
+    void printConformance(io.certfleet.core.conformance.ConformanceReport conformance, java.nio.file.Path page) {
+        out.printf("Conformance report of the checkout endpoint after its rotation (%s): %s profile %s, %d of %d "
+                        + "checks pass%s%n", conformance.diagnosis().target().text(),
+                conformance.conforms() ? "conforms to" : "does not conform to", conformance.profile().name(),
+                conformance.checks().stream().filter(check -> check.outcome()
+                        == io.certfleet.core.probe.CheckResult.Outcome.PASS).count(), conformance.checks().size(),
+                conformance.findings().isEmpty() ? "" : " (" + String.join(", ", conformance.findings().stream()
+                        .map(finding -> finding.code().name()).distinct().toList()) + ")");
+        conformance.inventory().ifPresent(standing -> out.printf("  rotation %s: %s%s%n",
+                standing.automation().automated() ? "automated" : "not automated", standing.explanation(),
+                standing.arrivedBy().map(rotation -> "; put in place by rotation " + rotation.rotationId() + " ("
+                        + rotation.status() + ")").orElse("")));
+        out.printf("  %s%n  (./certfleet report conformance --endpoint HOST:PORT makes it for any endpoint)%n", page);
+    }
+
     private void printRemediation(Demo.Remediation remediation) {
         out.println("Remediation (staged rotation: the deployed workflow run on this machine, each swap proven by a "
                 + "canary handshake):");

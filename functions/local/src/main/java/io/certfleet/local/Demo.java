@@ -1,23 +1,30 @@
 package io.certfleet.local;
 
-import io.certfleet.core.alerting.AlertRun;
-import io.certfleet.core.policy.EvaluatePolicy;
-import io.certfleet.core.policy.PolicyRun;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
-import io.certfleet.core.fleet.AccountSelection;
+import io.certfleet.adapters.tls.AiaIssuerLookup;
+import io.certfleet.adapters.tls.TlsEndpointProber;
+import io.certfleet.core.alerting.AlertRun;
 import io.certfleet.core.compliance.GovernanceKpis;
 import io.certfleet.core.compliance.KpiFilter;
+import io.certfleet.core.compliance.PageRotations;
+import io.certfleet.core.conformance.AssessConformance;
+import io.certfleet.core.conformance.ConformanceReport;
+import io.certfleet.core.conformance.InventoryStandings;
+import io.certfleet.core.discovery.WorkItem;
+import io.certfleet.core.fleet.AccountSelection;
 import io.certfleet.core.fleet.FleetScanResult;
 import io.certfleet.core.fleet.ScanPlan;
+import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryEntry;
 import io.certfleet.core.inventory.InventoryQuery;
-import io.certfleet.wiring.Wiring;
-import io.certfleet.core.discovery.WorkItem;
-import io.certfleet.core.inventory.BindingRecord;
+import io.certfleet.core.policy.EvaluatePolicy;
+import io.certfleet.core.policy.PolicyRun;
+import io.certfleet.core.probe.DiagnoseEndpoint;
+import io.certfleet.core.probe.ProbeTarget;
 import io.certfleet.core.probe.fleet.BindingProbe;
 import io.certfleet.core.probe.fleet.ProbeScope;
 import io.certfleet.core.probe.fleet.ScopeProbeResult;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certfleet.core.rotation.Rotation;
 import io.certfleet.core.rotation.RotationBinding;
 import io.certfleet.core.rotation.RotationStatus;
@@ -25,6 +32,7 @@ import io.certfleet.core.rotation.RotationStore;
 import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.local.pki.KeyType;
 import io.certfleet.local.tls.EmulatedEndpoint;
+import io.certfleet.wiring.Wiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -33,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
@@ -60,7 +69,8 @@ public final class Demo {
      */
     public record Remediation(List<Rotated> rotations, List<String> eventTypes,
                               List<LocalAlertRouting.ReceivedAlert> alerts, List<InventoryEntry> inventory,
-                              Map<BindingRecord.Key, BindingProbe> latestProbes, long durationMs) {
+                              Map<BindingRecord.Key, BindingProbe> latestProbes,
+                              Optional<ConformanceReport> checkoutConformance, long durationMs) {
     }
 
     /** One rotation: why the demo ran it, and how it ended, binding by binding. */
@@ -166,6 +176,7 @@ public final class Demo {
         }
         List<InventoryEntry> inventory;
         Map<BindingRecord.Key, BindingProbe> latest;
+        Optional<ConformanceReport> checkout;
         // Now a proxy in front of the checkout listener keeps serving what the listener holds at this moment.
         try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock(), seeder, keys, Set.of("pay"))) {
             Wiring rotating = publishing.withCanaryNetwork(endpoints.trust(), endpoints.addresses());
@@ -179,11 +190,38 @@ public final class Demo {
             inventory = wiring.listInventory().list(InventoryQuery.ALL_PRESENT);
             latest = wiring.probeResults().latestOf(inventory.stream()
                     .map(entry -> entry.record().location().arn()).collect(Collectors.toSet()));
+            checkout = conformance(endpoints, latest, inventory, targets.get("checkout"));
         }
         List<String> eventTypes = routing.drainEvents(routes.eventQueueUrl()).stream()
                 .map(event -> event.path("detail-type").asText()).toList();
         return new Remediation(rotations, eventTypes, routing.drainAlerts(routes.alertQueueUrl()), inventory, latest,
-                (System.nanoTime() - started) / 1_000_000);
+                checkout, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The conformance report of the endpoint that serves the rotated checkout certificate, as {@code certfleet report
+     * conformance --table} makes it: the inventory knows the certificate and the rotation that put it there; the
+     * endpoint must serve the replacement (its fingerprint is expected).
+     */
+    private Optional<ConformanceReport> conformance(DemoEndpoints endpoints,
+                                                    Map<BindingRecord.Key, BindingProbe> latest,
+                                                    List<InventoryEntry> inventory, String checkoutArn) {
+        Optional<BindingProbe> probed = latest.values().stream()
+                .filter(probe -> probe.binding().certificateArn().equals(checkoutArn) && probe.target().isPresent())
+                .findFirst();
+        if (probed.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration timeout = wiring.settings().probe().timeout();
+        AssessConformance assess = new AssessConformance(new TlsEndpointProber(4, endpoints.addresses()),
+                new DiagnoseEndpoint(endpoints.trust(), new AiaIssuerLookup(timeout), wiring.clock()),
+                wiring.policies(), Optional.of(new InventoryStandings(wiring.inventory(),
+                new PageRotations(wiring.rotation().rotations()), wiring.policies())), wiring.clock());
+        Optional<String> expected = inventory.stream().map(InventoryEntry::record)
+                .filter(record -> record.location().arn().equals(checkoutArn) && record.isReadable())
+                .map(record -> record.facts().sha256()).findFirst();
+        return Optional.of(assess.assess(new AssessConformance.Request(ProbeTarget.parse(probed.get().target().get(),
+                probed.get().sni()), Optional.empty(), expected, timeout)));
     }
 
     private static Rotated rotate(LocalRotation local, Wiring rotating, DemoFleet.Seeded seeded, String host,

@@ -131,6 +131,16 @@ class DemoIT {
             assertThat(output).contains("Fleet report (open it in a browser; it needs no network): " + report);
             assertThat(report).exists().content().contains("certfleet fleet report")
                     .contains("checkout.demo.certfleet.test");
+            assertThat(output).as("the rotated checkout endpoint's conformance report").containsPattern(
+                    "Conformance report of the checkout endpoint after its rotation \\(demo-checkout-\\S+:443\\): "
+                            + "conforms to profile public-web, 13 of 13 checks pass")
+                    .containsPattern("rotation automated: profile public-web rotates it automatically .*; put in "
+                            + "place by rotation \\S+ \\(SUCCEEDED\\)");
+            java.nio.file.Path conformance = report.resolveSibling("conformance-checkout.html");
+            assertThat(output).contains(conformance.toString());
+            assertThat(conformance).exists().content().contains("Conforms to profile public-web")
+                    .contains("Rotation is automated").contains("data-check=\"expected-certificate\" "
+                            + "data-outcome=\"PASS\"");
             assertThat(output).as("the API over the kept emulator").contains("AWS_ENDPOINT_URL="
                     + emulator.endpoint() + " ./certfleet api serve --port 8080 --table certfleet-inventory &")
                     .contains("curl 'http://127.0.0.1:8080/certificates?expiringWithinDays=30&limit=5'");
