@@ -54,10 +54,23 @@ public final class CertfleetCli implements Runnable {
     private static int usageError(ParameterException exception, String[] args) {
         CommandLine failed = exception.getCommandLine();
         String command = failed.getCommandSpec().qualifiedName();
-        String message = oneLine(exception);
+        String message = oneLine(exception) + nearestCommand(exception).map(near -> "; did you mean '"
+                + failed.getCommandSpec().qualifiedName() + " " + near + "'?").orElse("");
         String hint = message.contains("--help") ? "" : " (see '" + command + " --help')";
         failed.getErr().println(command + ": " + message + hint);
         return ExitCode.USAGE;
+    }
+
+    /** For a mistyped command ({@code certfleet scna}): the command nearest what was typed. */
+    private static java.util.Optional<String> nearestCommand(ParameterException exception) {
+        if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || unmatched.getUnmatched().isEmpty()
+                || unmatched.getCommandLine().getSubcommands().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String typed = unmatched.getUnmatched().getFirst();
+        return typed.startsWith("-") ? java.util.Optional.empty()
+                : Suggestions.nearest(typed, unmatched.getCommandLine().getSubcommands().keySet());
     }
 
     static String oneLine(Throwable throwable) {

@@ -3,6 +3,7 @@ package io.certfleet.cli;
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.api.Json;
 import io.certfleet.api.PolicyJson;
+import io.certfleet.core.finding.FindingCode;
 import io.certfleet.core.finding.Severity;
 import io.certfleet.core.policy.FindingHistory;
 import io.certfleet.core.policy.FindingQuery;
@@ -93,8 +94,22 @@ final class FindingsCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--account must be a 12-digit account id, got '"
                         + account + "'");
             }
-            return new FindingQuery(Optional.ofNullable(owner), Optional.ofNullable(account),
-                    Optional.ofNullable(code).map(c -> c.toUpperCase(Locale.ROOT)), atLeast, wanted);
+            return new FindingQuery(Optional.ofNullable(owner), Optional.ofNullable(account), codeNamed(), atLeast,
+                    wanted);
+        }
+
+        private Optional<String> codeNamed() {
+            if (code == null) {
+                return Optional.empty();
+            }
+            String upper = code.strip().toUpperCase(Locale.ROOT);
+            List<String> codes = Arrays.stream(FindingCode.values()).map(FindingCode::name).toList();
+            if (!codes.contains(upper)) {
+                throw new ParameterException(spec.commandLine(), "--code: no finding code is named '" + code + "'"
+                        + Suggestions.nearest(code, codes).map(near -> " (did you mean " + near + "?)").orElse("")
+                        + "; codes: " + String.join(", ", codes));
+            }
+            return Optional.of(upper);
         }
 
         private static void print(PrintWriter out, List<FindingHistory> findings) {

@@ -5,16 +5,17 @@ import io.certfleet.api.InventoryJson;
 import io.certfleet.api.Json;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryEntry;
-import io.certfleet.core.probe.fleet.BindingProbe;
 import io.certfleet.core.inventory.InventoryQuery;
+import io.certfleet.core.inventory.StoreStatus;
+import io.certfleet.core.probe.fleet.BindingProbe;
 import io.certfleet.wiring.Wiring;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,8 @@ final class InventoryCommand implements Runnable {
         String account;
 
         @Option(names = "--status", paramLabel = "STATUS",
-                description = "Only certificates with this store status (ISSUED, EXPIRED, INACTIVE, REVOKED).")
+                description = "Only certificates with this store status (any letter case): ISSUED, "
+                        + "PENDING_VALIDATION, INACTIVE, EXPIRED, VALIDATION_TIMED_OUT, REVOKED, FAILED.")
         String status;
 
         @Option(names = "--include-removed", description = "Also certificates and bindings that have gone.")
@@ -75,7 +77,7 @@ final class InventoryCommand implements Runnable {
                 InventoryQuery query = new InventoryQuery(
                         Optional.ofNullable(expiringWithin)
                                 .map(days -> wiring.clock().instant().plus(Duration.ofDays(days))),
-                        Optional.ofNullable(owner), Optional.ofNullable(account), Optional.ofNullable(status),
+                        Optional.ofNullable(owner), Optional.ofNullable(account), statusNamed(),
                         includeRemoved);
                 List<InventoryEntry> entries = wiring.listInventory().list(query);
                 if (inventory.json) {
@@ -89,7 +91,15 @@ final class InventoryCommand implements Runnable {
             }
         }
 
+        private Optional<String> statusNamed() {
+            return Optional.ofNullable(status).map(text -> StoreStatus.named(text).orElseThrow(() ->
+                    new ParameterException(spec.commandLine(), "--status: no store reports '" + text + "'"
+                            + Suggestions.nearest(text, StoreStatus.ALL).map(near -> " (did you mean " + near + "?)")
+                            .orElse("") + "; statuses: " + String.join(", ", StoreStatus.ALL))));
+        }
+
         private void validate() {
+            statusNamed();
             if (expiringWithin != null && expiringWithin < 0) {
                 throw new ParameterException(spec.commandLine(), "--expiring-within must be 0 or more days, got "
                         + expiringWithin);

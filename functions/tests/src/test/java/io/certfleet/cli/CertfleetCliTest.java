@@ -87,7 +87,20 @@ class CertfleetCliTest {
                 Arguments.of(List.of("inventory", "list", "--expiring-within", "soon"),
                         "certfleet inventory list: Invalid value for option '--expiring-within'"),
                 Arguments.of(List.of("inventory", "list", "--account", "12"),
-                        "certfleet inventory list: --account must be a 12-digit AWS account id, got '12'"));
+                        "certfleet inventory list: --account must be a 12-digit AWS account id, got '12'"),
+                Arguments.of(List.of("inventory", "list", "--status", "FOO"),
+                        "certfleet inventory list: --status: no store reports 'FOO'; statuses: ISSUED, "
+                                + "PENDING_VALIDATION, INACTIVE, EXPIRED, VALIDATION_TIMED_OUT, REVOKED, FAILED"),
+                Arguments.of(List.of("inventory", "list", "--status", "isued"),
+                        "certfleet inventory list: --status: no store reports 'isued' (did you mean ISSUED?)"),
+                Arguments.of(List.of("findings", "list", "--code", "EXPIRNG_SOON"),
+                        "certfleet findings list: --code: no finding code is named 'EXPIRNG_SOON' (did you mean "
+                                + "EXPIRING_SOON?); codes: EXPIRED, "),
+                Arguments.of(List.of("scna"), "certfleet: Unmatched argument at index 0: 'scna'; did you mean "
+                        + "'certfleet scan'?"),
+                Arguments.of(List.of("report", "conformanse", "--endpoint", "x:1"), "certfleet report: Unmatched "
+                        + "arguments from index 1: 'conformanse', '--endpoint', 'x:1'; did you mean 'certfleet report "
+                        + "conformance'?"));
     }
 
     @ParameterizedTest
