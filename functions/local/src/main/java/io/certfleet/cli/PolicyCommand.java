@@ -76,6 +76,10 @@ final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), file + ": "
+                        + (java.nio.file.Files.exists(file) ? "not a readable file" : "no such file"));
+            }
             PolicySet policies;
             try {
                 policies = YamlPolicyFile.read(file);

@@ -48,7 +48,8 @@ final class ProbeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
-            description = "host:port, or [IPv6]:port (e.g. example.com:443, 10.0.0.5:8443, [::1]:443).")
+            description = "host:port, [IPv6]:port or an https:// URL (e.g. example.com:443, 10.0.0.5:8443, "
+                    + "[::1]:443, https://example.com/login).")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--targets-file", paramLabel = "FILE",
@@ -142,7 +143,8 @@ final class ProbeCommand implements Callable<Integer> {
             parsed.addAll(targetsFromFile(defaultSni));
         }
         if (parsed.isEmpty()) {
-            throw usage("no target given: name host:port targets or a --targets-file");
+            throw usage(targetsFile != null ? "--targets-file " + targetsFile + ": no target in it (only blank "
+                    + "lines and comments)" : "no target given: name host:port targets or a --targets-file");
         }
         return parsed;
     }

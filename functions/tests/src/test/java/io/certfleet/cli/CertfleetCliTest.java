@@ -96,11 +96,27 @@ class CertfleetCliTest {
                 Arguments.of(List.of("findings", "list", "--code", "EXPIRNG_SOON"),
                         "certfleet findings list: --code: no finding code is named 'EXPIRNG_SOON' (did you mean "
                                 + "EXPIRING_SOON?); codes: EXPIRED, "),
+                Arguments.of(List.of("policy", "check", "no-such-policy.yaml"),
+                        "certfleet policy check: no-such-policy.yaml: no such file"),
+                Arguments.of(List.of("probe", "127.0.0.1:443", "--sni", "bad_name"),
+                        "certfleet probe: target '127.0.0.1:443': 'bad_name' cannot be sent as an SNI name"),
+                Arguments.of(List.of("probe", "http://example.com"), "certfleet probe: target 'http://example.com': "
+                        + "only https:// URLs name a TLS endpoint; give host:port"),
                 Arguments.of(List.of("scna"), "certfleet: Unmatched argument at index 0: 'scna'; did you mean "
                         + "'certfleet scan'?"),
                 Arguments.of(List.of("report", "conformanse", "--endpoint", "x:1"), "certfleet report: Unmatched "
                         + "arguments from index 1: 'conformanse', '--endpoint', 'x:1'; did you mean 'certfleet report "
                         + "conformance'?"));
+    }
+
+    @Test
+    void anEmptyTargetsFileSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws java.io.IOException {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(directory.resolve("targets.txt"), "# none\n\n");
+
+        assertThat(run("probe", "--targets-file", empty.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString().lines()).singleElement().asString().startsWith("certfleet probe: --targets-file "
+                + empty + ": no target in it (only blank lines and comments)");
     }
 
     @ParameterizedTest

@@ -17,13 +17,39 @@ public record ProbeTarget(String host, int port, Optional<String> sni) {
     private static final Pattern PLAIN = Pattern.compile("([^:\\[\\]\\s]+):(\\d{1,5})");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern DNS_NAME = Pattern.compile("(?i)[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*\\.?");
+    /** What TLS may send as a server name (RFC 6066: a host name, letters, digits and hyphens; no IP literal). */
+    private static final Pattern SNI_NAME = Pattern.compile(
+            "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final Pattern URL = Pattern.compile("(?i)([a-z][a-z0-9+.-]*)://(\\[[^]]+]|[^/:?#\\[\\]]+)"
+            + "(?::(\\d{1,5}))?([/?#].*)?");
+    private static final int HTTPS = 443;
 
+    /**
+     * @throws IllegalArgumentException for a port out of range, or an SNI name TLS cannot send (a trailing dot is
+     *                                  dropped, as browsers do)
+     */
     public ProbeTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(sni, "sni");
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port must be 1-65535, got " + port);
         }
+        sni = sni.map(ProbeTarget::withoutTrailingDot);
+        sni.ifPresent(name -> {
+            if (!isSniName(name)) {
+                throw new IllegalArgumentException("'" + name + "' cannot be sent as an SNI name (RFC 6066: a host "
+                        + "name of letters, digits and hyphens in dot-separated labels, not an IP address)");
+            }
+        });
+    }
+
+    /** Whether TLS can send {@code name} as a server name. */
+    public static boolean isSniName(String name) {
+        return name.length() <= 253 && SNI_NAME.matcher(name).matches() && !IPV4.matcher(name).matches();
+    }
+
+    private static String withoutTrailingDot(String name) {
+        return name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
     }
 
     /**
@@ -32,7 +58,7 @@ public record ProbeTarget(String host, int port, Optional<String> sni) {
      * @throws IllegalArgumentException with what is wrong with the text
      */
     public static ProbeTarget parse(String text, Optional<String> sni) {
-        String trimmed = text.strip();
+        String trimmed = fromUrl(text.strip());
         Matcher bracketed = BRACKETED.matcher(trimmed);
         Matcher plain = PLAIN.matcher(trimmed);
         String host;
@@ -58,7 +84,27 @@ public record ProbeTarget(String host, int port, Optional<String> sni) {
         if (portNumber < 1 || portNumber > 65_535) {
             throw new IllegalArgumentException("'" + text + "': port must be 1-65535");
         }
-        return new ProbeTarget(host, portNumber, sni.map(String::strip).filter(s -> !s.isEmpty()));
+        try {
+            return new ProbeTarget(host, portNumber, sni.map(String::strip).filter(s -> !s.isEmpty()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code https://host[:port][/path]} as {@code host:port} (443 by default); any other scheme is refused, for
+     * certfleet probes TLS endpoints, not URLs.
+     */
+    private static String fromUrl(String text) {
+        Matcher url = URL.matcher(text);
+        if (!url.matches()) {
+            return text;
+        }
+        if (!url.group(1).equalsIgnoreCase("https")) {
+            throw new IllegalArgumentException("'" + text + "': only https:// URLs name a TLS endpoint; give "
+                    + "host:port");
+        }
+        return url.group(2) + ":" + (url.group(3) != null ? url.group(3) : Integer.toString(HTTPS));
     }
 
     public boolean hostIsIpLiteral() {
@@ -70,9 +116,16 @@ public record ProbeTarget(String host, int port, Optional<String> sni) {
         return sni.orElse(host);
     }
 
-    /** The SNI name to send: the given one, else the host when it is a DNS name (as browsers do). */
+    /**
+     * The SNI name to send: the given one, else the host when TLS can send it (as browsers do; without its trailing
+     * dot); none for an IP literal or a DNS name TLS cannot carry (e.g. with an underscore).
+     */
     public Optional<String> effectiveSni() {
-        return sni.isPresent() ? sni : hostIsIpLiteral() ? Optional.empty() : Optional.of(host);
+        if (sni.isPresent()) {
+            return sni;
+        }
+        String name = withoutTrailingDot(host);
+        return hostIsIpLiteral() || !isSniName(name) ? Optional.empty() : Optional.of(name);
     }
 
     /** {@code host:port}, {@code [::1]:443}: as typed. */
