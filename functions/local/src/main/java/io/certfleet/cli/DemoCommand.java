@@ -52,6 +52,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        try {
+            io.certfleet.core.fleet.PlanScan.validRegions(java.util.List.of(region));
+        } catch (IllegalArgumentException badRegion) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--region: "
+                    + badRegion.getMessage());
+        }
         try (LocalEmulator emulator = LocalEmulator.acquire(Optional.ofNullable(endpoint), System.getenv());
              AwsClients aws = new AwsClients(AwsSettings.forEmulator(emulator.endpoint(), Region.of(region)))) {
             spec.commandLine().getOut().println("certfleet demo on " + emulator.describe());

@@ -98,6 +98,13 @@ final class ScanCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--regions: " + badRegion.getMessage());
             }
         }
+        if (accounts.listed != null) {
+            accounts.listed.stream().filter(account -> !account.strip().matches("\\d{12}")).findFirst()
+                    .ifPresent(account -> {
+                        throw new ParameterException(spec.commandLine(), "--accounts: '" + account
+                                + "' is not a 12-digit AWS account id");
+                    });
+        }
         if (!List.of("aws", "off").contains(rateLimits)) {
             throw new ParameterException(spec.commandLine(), "--rate-limits must be 'aws' or 'off', got '"
                     + rateLimits + "'");

@@ -96,6 +96,10 @@ class CertfleetCliTest {
                 Arguments.of(List.of("findings", "list", "--code", "EXPIRNG_SOON"),
                         "certfleet findings list: --code: no finding code is named 'EXPIRNG_SOON' (did you mean "
                                 + "EXPIRING_SOON?); codes: EXPIRED, "),
+                Arguments.of(List.of("scan", "--accounts", "notanumber", "--table", "no-such-table"),
+                        "certfleet scan: --accounts: 'notanumber' is not a 12-digit AWS account id"),
+                Arguments.of(List.of("demo", "--region", "nowhere-1"),
+                        "certfleet demo: --region: 'nowhere-1' is not an AWS region name"),
                 Arguments.of(List.of("policy", "check", "no-such-policy.yaml"),
                         "certfleet policy check: no-such-policy.yaml: no such file"),
                 Arguments.of(List.of("probe", "127.0.0.1:443", "--sni", "bad_name"),

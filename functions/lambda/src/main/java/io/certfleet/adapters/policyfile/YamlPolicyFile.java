@@ -130,7 +130,7 @@ public final class YamlPolicyFile {
         String name = path.toString();
         String text;
         try {
-            if (Files.size(path) > MAX_CHARACTERS * 4L) {
+            if (Files.size(path) > MAX_CHARACTERS) {
                 throw new InvalidPolicyException(name, 0, "", "the file is larger than " + MAX_CHARACTERS / 1024
                         + " KiB; a policy file is a few hundred lines");
             }

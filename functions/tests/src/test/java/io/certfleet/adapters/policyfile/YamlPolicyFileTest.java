@@ -312,6 +312,20 @@ class YamlPolicyFileTest {
         assertThat(Files.readString(good, StandardCharsets.UTF_8)).contains("public-web");
     }
 
+    @Test
+    void theSizeLimitIsTheOneTheMessageNames(@TempDir Path directory) throws Exception {
+        String header = "version: 1\nprofiles: {web: {extends: public-web}}\n";
+        Path atLimit = Files.writeString(directory.resolve("at-limit.yaml"), header + "#"
+                + "x".repeat(1024 * 1024 - header.length() - 2) + "\n");
+        Path over = Files.writeString(directory.resolve("over.yaml"), header + "#"
+                + "x".repeat(1024 * 1024 - header.length() - 1) + "\n");
+
+        assertThat(Files.size(atLimit)).isEqualTo(1024 * 1024);
+        assertThat(YamlPolicyFile.read(atLimit).defaultProfile()).isEqualTo("web");
+        assertThat(Files.size(over)).isEqualTo(1024 * 1024 + 1);
+        assertThatThrownBy(() -> YamlPolicyFile.read(over)).hasMessageContaining("the file is larger than 1024 KiB");
+    }
+
     private static String errorOf(String field) {
         try {
             YamlPolicyFile.parse("p.yaml", "version: 1\nprofiles:\n  web:\n    extends: public-web\n    " + field
