@@ -1,7 +1,11 @@
 package io.certfleet.cli;
 
+import io.certfleet.api.Json;
 import io.certfleet.core.discovery.SourceException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +44,7 @@ public final class CertfleetCli implements Runnable {
                     ? source.operation() + " failed (" + source.reason() + "): " + oneLine(source)
                     : oneLine(exception);
             failed.getErr().println("certfleet: " + message);
+            printJsonError(failed, parsed.originalArgs(), "Failure", message, ExitCode.FAILURE);
             return ExitCode.FAILURE;
         });
         return commandLine.execute(args);
@@ -58,6 +63,7 @@ public final class CertfleetCli implements Runnable {
                 + failed.getCommandSpec().qualifiedName() + " " + near + "'?").orElse("");
         String hint = message.contains("--help") ? "" : " (see '" + command + " --help')";
         failed.getErr().println(command + ": " + message + hint);
+        printJsonError(failed, List.of(args), "Usage", command + ": " + message, ExitCode.USAGE);
         return ExitCode.USAGE;
     }
 
@@ -71,6 +77,23 @@ public final class CertfleetCli implements Runnable {
         String typed = unmatched.getUnmatched().getFirst();
         return typed.startsWith("-") ? java.util.Optional.empty()
                 : Suggestions.nearest(typed, unmatched.getCommandLine().getSubcommands().keySet());
+    }
+
+    /**
+     * With {@code --json}, a failure is also one JSON object on standard output, so that a script reading it gets
+     * JSON either way: {@code {"error": {"code", "message", "exitCode"}}}.
+     */
+    private static void printJsonError(CommandLine failed, List<String> args, String code, String message,
+                                       int exitCode) {
+        if (!args.contains("--json")) {
+            return;
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("exitCode", exitCode);
+        failed.getOut().println(Json.pretty(Map.of("error", error)));
+        failed.getOut().flush();
     }
 
     static String oneLine(Throwable throwable) {

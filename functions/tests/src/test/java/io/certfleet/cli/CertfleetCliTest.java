@@ -132,6 +132,19 @@ class CertfleetCliTest {
     }
 
     @Test
+    void withJsonEveryFailureIsAlsoOneJsonObjectOnStandardOutput() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(run("inventory", "list", "--json", "--status", "FOO")).isEqualTo(ExitCode.USAGE);
+        com.fasterxml.jackson.databind.JsonNode usage = mapper.readTree(out.toString()).path("error");
+        assertThat(usage.path("code").asText()).isEqualTo("Usage");
+        assertThat(usage.path("exitCode").asInt()).isEqualTo(ExitCode.USAGE);
+        assertThat(usage.path("message").asText()).startsWith("certfleet inventory list: --status: no store reports "
+                + "'FOO'");
+        assertThat(err.toString().lines()).singleElement().asString().contains("--status");
+
+    }
+
+    @Test
     void unreachableEndpointIsAFailureNotAUsageError() {
         assertThat(run("demo", "--endpoint", "http://127.0.0.1:9")).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString().lines()).singleElement().asString()

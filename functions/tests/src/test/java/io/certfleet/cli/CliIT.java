@@ -135,6 +135,19 @@ class CliIT {
                 + "eu-west-1: deploy the stack, or pass --create-table");
     }
 
+    @Test
+    void withJsonARunFailureIsAlsoOneJsonObjectOnStandardOutput() throws Exception {
+        CliProcess.Result result = CliProcess.run(environment, "scan", "--table", "no-such-table", "--json");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+        JsonNode error = JSON.readTree(result.out()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("Failure");
+        assertThat(error.path("exitCode").asInt()).isEqualTo(ExitCode.FAILURE);
+        assertThat(error.path("message").asText()).isEqualTo("inventory table 'no-such-table' does not exist in "
+                + "eu-west-1: deploy the stack, or pass --create-table");
+        assertThat(result.err().strip()).startsWith("certfleet: inventory table 'no-such-table'");
+    }
+
     private JsonNode listJson(String... filters) throws Exception {
         List<String> args = new ArrayList<>(List.of("inventory", "list", "--json"));
         args.addAll(List.of(filters));
