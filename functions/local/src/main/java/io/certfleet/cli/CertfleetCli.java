@@ -42,7 +42,7 @@ public final class CertfleetCli implements Runnable {
         commandLine.setExecutionExceptionHandler((exception, failed, parsed) -> {
             String message = exception instanceof SourceException source
                     ? source.operation() + " failed (" + source.reason() + "): " + oneLine(source)
-                    : oneLine(exception);
+                    : unreachable(exception).orElseGet(() -> oneLine(exception));
             failed.getErr().println("certfleet: " + message);
             printJsonError(failed, parsed.originalArgs(), "Failure", message, ExitCode.FAILURE);
             return ExitCode.FAILURE;
@@ -77,6 +77,34 @@ public final class CertfleetCli implements Runnable {
         String typed = unmatched.getUnmatched().getFirst();
         return typed.startsWith("-") ? java.util.Optional.empty()
                 : Suggestions.nearest(typed, unmatched.getCommandLine().getSubcommands().keySet());
+    }
+
+    /**
+     * A call that never reached AWS (refused, unknown host, timed out), said with the endpoint it tried and where that
+     * came from, rather than the SDK's "Unable to execute HTTP request".
+     */
+    static java.util.Optional<String> unreachable(Throwable exception) {
+        Throwable network = exception;
+        while (network != null && !(network instanceof java.net.ConnectException
+                || network instanceof java.net.UnknownHostException
+                || network instanceof java.net.SocketTimeoutException
+                || network instanceof java.net.http.HttpConnectTimeoutException)) {
+            network = network.getCause();
+        }
+        if (network == null) {
+            return java.util.Optional.empty();
+        }
+        String where;
+        try {
+            io.certfleet.adapters.aws.AwsSettings settings = io.certfleet.adapters.aws.AwsSettings.fromEnvironment();
+            where = settings.endpoint().map(endpoint -> endpoint + " (from "
+                    + io.certfleet.adapters.aws.AwsSettings.ENDPOINT_VARIABLE + ")").orElse("the AWS endpoints of "
+                    + settings.region() + " (no " + io.certfleet.adapters.aws.AwsSettings.ENDPOINT_VARIABLE + " set)");
+        } catch (RuntimeException unreadable) {
+            where = "the configured endpoint";
+        }
+        return java.util.Optional.of("cannot reach AWS at " + where + ": " + network.getClass().getSimpleName()
+                + (network.getMessage() == null ? "" : " (" + oneLine(network) + ")"));
     }
 
     /**

@@ -148,6 +148,16 @@ class CliIT {
         assertThat(result.err().strip()).startsWith("certfleet: inventory table 'no-such-table'");
     }
 
+    @Test
+    void anUnreachableEndpointIsNamedWithWhereItCameFrom() {
+        CliProcess.Result result = CliProcess.run(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1"), "inventory",
+                "list");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(result.err().strip()).startsWith("certfleet: cannot reach AWS at http://127.0.0.1:1 (from "
+                + "AWS_ENDPOINT_URL): ConnectException");
+    }
+
     private JsonNode listJson(String... filters) throws Exception {
         List<String> args = new ArrayList<>(List.of("inventory", "list", "--json"));
         args.addAll(List.of(filters));
