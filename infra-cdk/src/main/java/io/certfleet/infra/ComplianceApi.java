@@ -166,11 +166,12 @@ public final class ComplianceApi extends Construct {
         return api;
     }
 
-    /** Query (indexes, partitions) and GetItem on the inventory table; decrypt with its key. Nothing else. */
+    /** Query (indexes, partitions), GetItem and BatchGetItem (bindings by key) on the table; decrypt. Nothing else. */
     private void grantReadOnly(InventoryTable inventory) {
         String table = inventory.table().getTableArn();
         function.function().addToRolePolicy(PolicyStatement.Builder.create().sid("ReadTheInventory")
-                .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:DescribeTable"))
+                .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Scan",
+                        "dynamodb:DescribeTable"))
                 .resources(List.of(table, table + "/index/*")).build());
         inventory.key().grantDecrypt(function.function());
         Nag.suppressTableIndexes(function.function().getRole());

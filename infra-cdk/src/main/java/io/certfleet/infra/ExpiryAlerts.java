@@ -153,10 +153,11 @@ public final class ExpiryAlerts extends Construct {
     private void grantLeastPrivilege(InventoryTable inventory) {
         String table = inventory.table().getTableArn();
         for (Function function : List.of(alerter(), acmEvents())) {
-            // Query: expiring certificates (expiry index) and their bindings; GetItem: rotation locks;
-            // UpdateItem: the alert ledger's conditional claims and releases.
+            // Query: expiring certificates (expiry index); GetItem, BatchGetItem: rotation locks, their bindings (by
+            // key); UpdateItem: the alert ledger's conditional claims and releases.
             function.addToRolePolicy(PolicyStatement.Builder.create().sid("ReadInventoryWriteLedger")
-                    .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"))
+                    .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
+                            "dynamodb:UpdateItem"))
                     .resources(List.of(table, table + "/index/*")).build());
             inventory.key().grantEncryptDecrypt(function);
             Nag.suppressKeyGrant(function.getRole());

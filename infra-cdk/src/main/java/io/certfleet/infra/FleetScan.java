@@ -243,8 +243,9 @@ public final class FleetScan extends Construct {
                 + "member account through the scanner role of that one name (any account: the Organization's "
                 + "accounts are known only at run time)", List.of("Resource::*",
                         "Resource::arn:<AWS::Partition>:iam::*:role/" + scannerRoleName));
-        worker.addToRolePolicy(statement("WriteInventory",
-                List.of("dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem"), tableAndIndexes));
+        // GetItem and Scan: the table's mark and, once per table, the migration that gives bindings their lists.
+        worker.addToRolePolicy(statement("WriteInventory", List.of("dynamodb:UpdateItem", "dynamodb:Query",
+                "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Scan"), tableAndIndexes));
         summary.addToRolePolicy(statement("ReadScanResults",
                 List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"), List.of(table)));
         prober.addToRolePolicy(statement("ReadBindingsWriteProbes",

@@ -60,7 +60,7 @@ public final class Governance extends Construct {
                 Duration.minutes(5), null, 1);
         String table = inventory.table().getTableArn();
         publisher.function().addToRolePolicy(PolicyStatement.Builder.create().sid("ReadTheInventory")
-                .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:Scan"))
+                .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Scan"))
                 .resources(List.of(table, table + "/index/*")).build());
         inventory.key().grantDecrypt(publisher.function());
         Nag.suppressTableIndexes(publisher.function().getRole());

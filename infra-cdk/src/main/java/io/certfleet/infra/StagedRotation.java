@@ -322,9 +322,10 @@ public final class StagedRotation extends Construct {
         Function swap = this.swap.function();
         Function canary = this.canary.function();
         Function finish = this.finish.function();
-        // Start: reads the inventory and probes, writes the plan, takes the locks (a transaction of updates).
-        start.addToRolePolicy(statement("PlanAndLock", List.of("dynamodb:GetItem", "dynamodb:Query",
-                "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"), tableAndIndexes));
+        // Start: reads the inventory (bindings by key) and probes, writes the plan, takes the locks.
+        start.addToRolePolicy(statement("PlanAndLock", List.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
+                "dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"),
+                tableAndIndexes));
         bus.grantPutEventsTo(start);
         issue.addToRolePolicy(statement("ReadReplacement", List.of("dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:PutItem"), tableAndIndexes));

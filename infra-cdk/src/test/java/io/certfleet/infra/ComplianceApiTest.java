@@ -95,7 +95,8 @@ class ComplianceApiTest {
         JsonNode function = SynthesizedTemplates.resource(template, "AWS::Lambda::Function",
                 "ComplianceApiHandler").getValue();
         List<String> actions = SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(function));
-        assertThat(actions).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:Scan",
+        assertThat(actions).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
+                "dynamodb:Scan",
                 "dynamodb:DescribeTable", "kms:Decrypt", "s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload");
         assertThat(function.path("Properties").path("Handler").asText()).isEqualTo(ComplianceApi.HANDLER);
         JsonNode key = function.path("Properties").path("Environment").path("Variables")

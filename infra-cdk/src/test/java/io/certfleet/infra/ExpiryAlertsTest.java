@@ -70,8 +70,8 @@ class ExpiryAlertsTest {
             JsonNode function = SynthesizedTemplates.resource(template, "AWS::Lambda::Function", prefix).getValue();
             List<String> actions = SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(function));
             assertThat(actions.stream().filter(action -> !action.startsWith("kms:")).toList())
-                    .as(prefix).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem",
-                            "sns:Publish", "events:PutEvents");
+                    .as(prefix).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
+                            "dynamodb:UpdateItem", "sns:Publish", "events:PutEvents");
             assertThat(actions).noneMatch(action -> action.equals("*") || action.endsWith(":*"));
         }
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",

@@ -112,7 +112,8 @@ class FleetScanTest {
         assertThat(withoutKms(planner)).containsExactlyInAnyOrder("organizations:ListAccounts",
                 "organizations:ListTagsForResource", "dynamodb:PutItem");
         List<String> workerExpected = new ArrayList<>(ScannerPermissions.READ_ACTIONS);
-        workerExpected.addAll(List.of("sts:AssumeRole", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem"));
+        workerExpected.addAll(List.of("sts:AssumeRole", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem",
+                "dynamodb:GetItem", "dynamodb:Scan"));
         assertThat(withoutKms(worker)).containsExactlyInAnyOrderElementsOf(workerExpected);
         assertThat(withoutKms(summary)).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:PutItem");

@@ -78,7 +78,8 @@ class GovernanceTest {
                 "GovernanceKpiPublisher").getValue();
         assertThat(function.path("Properties").path("Handler").asText()).isEqualTo(Governance.KPI_HANDLER);
         assertThat(SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(function)))
-                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:Scan", "kms:Decrypt");
+                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
+                        "dynamodb:Scan", "kms:Decrypt");
         template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(15 minutes)",
                 "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref",
                         Match.stringLikeRegexp("GovernanceKpiPublisherLive.*")))))));

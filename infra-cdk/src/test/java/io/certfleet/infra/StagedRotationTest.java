@@ -92,8 +92,8 @@ class StagedRotationTest {
     @Test
     void eachFunctionMayDoOnlyItsStep() {
         Map<String, List<String>> expected = Map.of(
-                "StagedRotationPlanner", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                        "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "events:PutEvents"),
+                "StagedRotationPlanner", List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+                        "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "events:PutEvents"),
                 "StagedRotationIssuer", concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
                         "sts:AssumeRole", "sns:Publish"), concat(RotationPermissions.ISSUE_ACTIONS,
                         RotationPermissions.PRIVATE_CA_ACTIONS)),

@@ -139,12 +139,13 @@ class PolicyCheckCommandTest {
     }
 
     @Test
-    void aMissingFileSaysSo() {
+    void aMissingFileIsAUsageErrorThatSaysSo() {
         StringWriter err = new StringWriter();
         int exit = CertfleetCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 "policy", "check", directory.resolve("absent.yaml").toString());
 
-        assertThat(exit).isEqualTo(ExitCode.FINDINGS);
+        assertThat(exit).as("exit 1 is for a file with problems; a file that is not there is a usage error")
+                .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("absent.yaml").contains("no such file");
     }
 }
