@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** The conformance report as text: verdict, checks with evidence, protocols and suites, chain, inventory. */
 final class ConformanceView {
@@ -43,8 +42,7 @@ final class ConformanceView {
         out.println("Protocols and cipher suites (server's order; * outside the profile):");
         for (Map.Entry<TlsVersion, VersionSupport> entry : report.versions().entrySet()) {
             VersionSupport support = entry.getValue();
-            List<String> suites = support.enumerated() ? support.acceptedSuites()
-                    : Stream.concat(support.allowedCipher().stream(), support.outsideCiphers().stream()).toList();
+            List<String> suites = support.knownSuites();
             out.printf("  %-8s %-9s %-12s %s%n", entry.getKey().protocolName(), support.accepted() ? "accepted"
                     : "refused", report.profile().allows(entry.getKey()) ? "allowed" : "not allowed",
                     String.join(", ", suites.stream().map(suite -> report.profile().allowedCipherSuites()

@@ -11,7 +11,6 @@ import io.certfleet.core.probe.VersionSupport;
 import io.certfleet.core.rotation.Rotation;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The conformance report as one self-contained HTML page (no script, no request: a Content-Security-Policy that
@@ -101,8 +100,7 @@ public final class ConformanceHtml {
             html.append("<tr data-version=\"").append(entry.getKey().protocolName()).append("\"><td>")
                     .append(entry.getKey().protocolName()).append("</td><td>").append(support.accepted() ? "yes" : "no")
                     .append("</td><td>").append(allowed ? "allowed" : "not allowed").append("</td><td>");
-            List<String> suites = support.enumerated() ? support.acceptedSuites()
-                    : Stream.concat(support.allowedCipher().stream(), support.outsideCiphers().stream()).toList();
+            List<String> suites = support.knownSuites();
             for (String suite : suites) {
                 boolean ok = report.profile().allowedCipherSuites().contains(suite);
                 html.append("<span class=\"suite ").append(ok ? "in" : "out").append("\">").append(esc(suite))

@@ -88,9 +88,7 @@ public final class ConformanceJson {
         json.put("accepted", support.accepted());
         json.put("allowedByProfile", policy.allows(version));
         json.put("suitesEnumerated", support.enumerated());
-        List<String> suites = support.enumerated() ? support.acceptedSuites()
-                : java.util.stream.Stream.concat(support.allowedCipher().stream(), support.outsideCiphers().stream())
-                .toList();
+        List<String> suites = support.knownSuites();
         json.put("suites", suites.stream().map(suite -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", suite);

@@ -94,7 +94,7 @@ public final class AssessConformance {
         EndpointObservation judged = observation.withAllowedSuites(profile.allowedCipherSuites());
         DiagnoseEndpoint.Assessment assessment = diagnose.assess(judged, profile, request.expected());
         List<CheckResult> checks = new ArrayList<>(assessment.checks());
-        checks.add(certificateProfile(observation, profile));
+        checks.add(certificateProfile(assessment.diagnosis().leaf(), observation, profile));
         return new ConformanceReport(assessment.diagnosis(), profile, source, clock.instant(), checks,
                 judged.versions(), chain(observation, assessment.chain()), observation.ocsp(), standing,
                 inventoryNote(servedSha256, standing));
@@ -113,12 +113,12 @@ public final class AssessConformance {
     }
 
     /** The leaf judged by the profile's certificate rules (the ones a configuration check applies). */
-    private CheckResult certificateProfile(EndpointObservation observation, TlsPolicy profile) {
+    private CheckResult certificateProfile(Optional<CertificateFacts> facts, EndpointObservation observation,
+                                           TlsPolicy profile) {
         String requirement = "the leaf's key type is " + String.join(" or ", profile.allowedKeyTypes().stream()
                 .sorted().toList()) + ", its signature algorithm " + (profile.allowedSignatureAlgorithms().isEmpty()
                 ? "any that is not weak" : "one of " + String.join(", ", profile.allowedSignatureAlgorithms()))
                 + ", and its lifetime at most " + profile.maxValidity().toDays() + " days";
-        Optional<CertificateFacts> facts = leafFacts(observation);
         if (facts.isEmpty()) {
             return new CheckResult(CERTIFICATE_PROFILE, requirement, false, List.of(), List.of(
                     observation.servedChain().isEmpty() ? "no certificate was served" : "the leaf cannot be read"));
@@ -160,10 +160,6 @@ public final class AssessConformance {
             }
         }
         return links;
-    }
-
-    private static Optional<CertificateFacts> leafFacts(EndpointObservation observation) {
-        return observation.servedChain().isEmpty() ? Optional.empty() : facts(observation.servedChain().getFirst());
     }
 
     private static Optional<CertificateFacts> facts(X509Certificate certificate) {

@@ -48,4 +48,14 @@ public record VersionSupport(boolean accepted, Optional<String> allowedCipher, L
     public VersionSupport under(Set<String> allowed) {
         return enumerated() ? enumerated(acceptedSuites, allowed) : this;
     }
+
+    /** The suites known to be accepted: all of them when enumerated, else the allowed one found and the outside ones. */
+    public List<String> knownSuites() {
+        if (enumerated()) {
+            return acceptedSuites;
+        }
+        List<String> known = new java.util.ArrayList<>(allowedCipher.stream().toList());
+        known.addAll(outsideCiphers);
+        return List.copyOf(known);
+    }
 }
