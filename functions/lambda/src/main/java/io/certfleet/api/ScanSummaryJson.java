@@ -27,7 +27,9 @@ public final class ScanSummaryJson {
         json.put("bindingsRemoved", result.bindingsRemoved());
         json.put("errors", result.errors().stream().map(ScanSummaryJson::error).toList());
         json.put("apiCalls", result.apiCalls());
+        json.put("apiRetries", result.apiRetries());
         json.put("apiCallsTotal", result.totalApiCalls());
+        json.put("apiRetriesTotal", result.totalApiRetries());
         json.put("durationMs", result.durationMs());
         return json;
     }

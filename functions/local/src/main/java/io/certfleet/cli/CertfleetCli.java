@@ -1,16 +1,25 @@
 package io.certfleet.cli;
 
+import io.certfleet.adapters.aws.AwsCallPolicy;
+import io.certfleet.adapters.aws.AwsSettings;
 import io.certfleet.api.Json;
 import io.certfleet.core.discovery.SourceException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
 /** The {@code certfleet} command line: {@code ./certfleet COMMAND [OPTIONS]}. */
 @Command(name = "certfleet",
@@ -83,27 +92,33 @@ public final class CertfleetCli implements Runnable {
      * A call that never reached AWS (refused, unknown host, timed out), said with the endpoint it tried and where that
      * came from, rather than the SDK's "Unable to execute HTTP request".
      */
-    static java.util.Optional<String> unreachable(Throwable exception) {
+    static Optional<String> unreachable(Throwable exception) {
         Throwable network = exception;
-        while (network != null && !(network instanceof java.net.ConnectException
-                || network instanceof java.net.UnknownHostException
-                || network instanceof java.net.SocketTimeoutException
-                || network instanceof java.net.http.HttpConnectTimeoutException)) {
+        while (network != null && !(network instanceof ConnectException
+                || network instanceof UnknownHostException
+                || network instanceof SocketTimeoutException
+                || network instanceof HttpConnectTimeoutException
+                || network instanceof ApiCallTimeoutException)) {
             network = network.getCause();
         }
         if (network == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String where;
         try {
-            io.certfleet.adapters.aws.AwsSettings settings = io.certfleet.adapters.aws.AwsSettings.fromEnvironment();
-            where = settings.endpoint().map(endpoint -> endpoint + " (from "
-                    + io.certfleet.adapters.aws.AwsSettings.ENDPOINT_VARIABLE + ")").orElse("the AWS endpoints of "
-                    + settings.region() + " (no " + io.certfleet.adapters.aws.AwsSettings.ENDPOINT_VARIABLE + " set)");
+            AwsSettings settings = AwsSettings.fromEnvironment();
+            where = settings.endpoint().map(endpoint -> endpoint + " (from " + AwsSettings.ENDPOINT_VARIABLE + ")")
+                    .orElse("the AWS endpoints of " + settings.region() + " (no " + AwsSettings.ENDPOINT_VARIABLE
+                            + " set)");
         } catch (RuntimeException unreadable) {
             where = "the configured endpoint";
         }
-        return java.util.Optional.of("cannot reach AWS at " + where + ": " + network.getClass().getSimpleName()
+        if (network instanceof ApiCallTimeoutException) {
+            Duration ceiling = AwsCallPolicy.fromEnvironment(System.getenv()).callTimeout();
+            return Optional.of("AWS did not answer at " + where + " within " + ceiling.toSeconds()
+                    + " s, the ceiling of one call (" + AwsCallPolicy.CALL_TIMEOUT_VARIABLE + " sets it)");
+        }
+        return Optional.of("cannot reach AWS at " + where + ": " + network.getClass().getSimpleName()
                 + (network.getMessage() == null ? "" : " (" + oneLine(network) + ")"));
     }
 

@@ -1,10 +1,15 @@
 package io.certfleet.cli;
 
+import io.certfleet.adapters.aws.ApiCallRecorder;
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.adapters.aws.AwsSettings;
 import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
 import io.certfleet.local.Demo;
 import io.certfleet.local.LocalEmulator;
+import io.certfleet.local.faults.FaultInjectingProxy;
+import io.certfleet.local.faults.FaultPlan;
+import java.util.List;
+import java.util.Locale;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.net.URI;
@@ -50,6 +55,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write the fleet report (default: ${DEFAULT-VALUE}).")
     Path report;
 
+    @Option(names = "--faults", paramLabel = "RATE", defaultValue = "0",
+            description = "Answer this share of AWS calls with a fault (503, 500, throttling, dropped connection; "
+                    + "e.g. 20%% or 0.2) through a proxy in front of the emulator; the result must not change.")
+    String faults;
+
+    @Option(names = "--fault-seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the fault sequence (default: ${DEFAULT-VALUE}).")
+    long faultSeed;
+
     @Override
     public Integer call() throws java.io.IOException {
         try {
@@ -58,9 +72,16 @@ final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--region: "
                     + badRegion.getMessage());
         }
+        double faultRate = faultRate(faults);
+        ApiCallRecorder calls = new ApiCallRecorder();
         try (LocalEmulator emulator = LocalEmulator.acquire(Optional.ofNullable(endpoint), System.getenv());
-             AwsClients aws = new AwsClients(AwsSettings.forEmulator(emulator.endpoint(), Region.of(region)))) {
-            spec.commandLine().getOut().println("certfleet demo on " + emulator.describe());
+             FaultInjectingProxy proxy = faultRate > 0
+                     ? FaultInjectingProxy.start(emulator.endpoint(), FaultPlan.of(faultRate, faultSeed)) : null;
+             AwsClients aws = new AwsClients(AwsSettings.forEmulator(proxy == null ? emulator.endpoint()
+                     : proxy.endpoint(), Region.of(region)), List.of(calls))) {
+            spec.commandLine().getOut().println("certfleet demo on " + emulator.describe() + (proxy == null ? ""
+                    : String.format(Locale.ROOT, ", through a proxy that faults %.0f%% of AWS calls (seed %d) at %s",
+                    faultRate * 100, faultSeed, proxy.endpoint())));
             Wiring wiring = new Wiring(aws, Clock.systemUTC(), CertfleetSettings.defaults().withTableName(table));
             Demo.Report result = new Demo(wiring).run();
             DemoReportView view = new DemoReportView(spec.commandLine().getOut());
@@ -76,8 +97,26 @@ final class DemoCommand implements Callable<Integer> {
                 view.printConformance(conformance, page);
             });
             view.printApi(table, emulator.endpoint(), emulator.startedHere());
+            view.printAwsCalls(calls.snapshot(), calls.retries(), calls.failures(), proxy == null ? null : proxy.counts());
         }
         return ExitCode.OK;
+    }
+
+    /** {@code 20%} or {@code 0.2}: a share from 0 to 1 (below 1: a call that always faults never succeeds). */
+    private double faultRate(String text) {
+        String trimmed = text.strip();
+        try {
+            double rate = trimmed.endsWith("%")
+                    ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1).strip()) / 100
+                    : Double.parseDouble(trimmed);
+            if (rate >= 0 && rate < 1) {
+                return rate;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--faults: give a share from 0 to "
+                + "below 1, such as 20% or 0.2, got '" + text + "'");
     }
 
     private static void writeConformance(Path page, ConformanceReport conformance) {

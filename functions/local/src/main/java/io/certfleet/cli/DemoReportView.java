@@ -72,6 +72,33 @@ final class DemoReportView {
         out.println("  ./certfleet metrics --table " + table + "   # the same KPIs, as a table");
     }
 
+    /**
+     * The AWS calls of the whole run and their retries; with injected faults, what was injected (each fault is one
+     * retried attempt when every call got through in the end).
+     */
+    void printAwsCalls(java.util.Map<String, Long> calls, java.util.Map<String, Long> retries,
+                       java.util.Map<String, Long> failures, io.certfleet.local.faults.FaultCounts faults) {
+        long total = calls.values().stream().mapToLong(Long::longValue).sum();
+        long retried = retries.values().stream().mapToLong(Long::longValue).sum();
+        out.println();
+        out.printf("AWS calls of this run: %d, %d attempt(s) retried; failed calls (expected answers such as not "
+                + "found included): %s%n", total, retried, failures);
+        if (faults != null) {
+            out.printf("Injected faults: %d of %d requests (%.1f%%): %s; by service: %s%n", faults.faults(),
+                    faults.requests(), faults.rate() * 100, faults.byKind(), faults.byService());
+            out.printf("Retried by service: %s%n", retriesByService(retries));
+            out.printf("Requests by service: %s; calls by service: %s%n", new java.util.TreeMap<>(
+                    faults.requestsByService()), retriesByService(calls));
+        }
+    }
+
+    private static java.util.Map<String, Long> retriesByService(java.util.Map<String, Long> retries) {
+        java.util.Map<String, Long> byService = new java.util.TreeMap<>();
+        retries.forEach((operation, count) -> byService.merge(operation.substring(0, operation.indexOf(':')), count,
+                Long::sum));
+        return byService;
+    }
+
     /** {@code ELBv2 demo-checkout:443 (SNI)}: a binding as the inventory listing names it. */
     static String endpoint(RotationBinding binding) {
         String id = binding.target().resourceId();

@@ -20,7 +20,8 @@ final class ScanSummaryView {
         out.printf("Certificates: %d (%d new, %d unchanged, %d removed, %d unreadable); bindings: %d (%d removed)%n",
                 result.certificates(), result.certificatesAdded(), result.certificatesUnchanged(),
                 result.certificatesRemoved(), result.malformed(), result.bindings(), result.bindingsRemoved());
-        out.printf("AWS API calls: %d in %d ms%n", result.totalApiCalls(), result.durationMs());
+        out.printf("AWS API calls: %d (%d retried) in %d ms%n", result.totalApiCalls(), result.totalApiRetries(),
+                result.durationMs());
         if (!result.errors().isEmpty()) {
             out.printf("%nNot read (%d):%n", result.errors().size());
             TextTable table = new TextTable("ACCOUNT", "REGION", "SOURCE", "REASON", "CALL", "MESSAGE");

@@ -93,14 +93,14 @@ public final class FleetSeeder {
         String callerAccount = management.sts().getCallerIdentity().account();
         AwsClients clients;
         if (accountId.equals(callerAccount)) {
-            clients = management.derive(management.settings().withRegion(region), List.of());
+            clients = management.derive(management.settings().withRegion(region));
         } else {
             Credentials session = management.sts().assumeRole(request -> request
                     .roleArn("arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole")
                     .roleSessionName("certfleet-seed")).credentials();
             clients = management.derive(management.settings().withRegion(region).withCredentials(
                     StaticCredentialsProvider.create(AwsSessionCredentials.create(session.accessKeyId(),
-                            session.secretAccessKey(), session.sessionToken()))), List.of());
+                            session.secretAccessKey(), session.sessionToken()))));
         }
         return new Account(accountId, region, clients);
     }

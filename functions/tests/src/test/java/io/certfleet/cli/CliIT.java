@@ -158,6 +158,37 @@ class CliIT {
                 + "AWS_ENDPOINT_URL): ConnectException");
     }
 
+    /**
+     * An endpoint that accepts connections and never answers: the call's ceiling (default 15 s, set to 3 s here)
+     * ends it, not the socket timeout of each of its attempts (it took 93 s before).
+     */
+    @Test
+    void aSilentEndpointFailsWithinTheCallCeilingAndSaysSo() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + silent.getLocalPort();
+            long started = System.nanoTime();
+            CliProcess.Result result = CliProcess.run(Map.of("AWS_ENDPOINT_URL", url,
+                    "CERTFLEET_AWS_CALL_TIMEOUT_SECONDS", "3"), "inventory", "list");
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+            assertThat(result.err().strip()).isEqualTo("certfleet: AWS did not answer at " + url + " (from "
+                    + "AWS_ENDPOINT_URL) within 3 s, the ceiling of one call (CERTFLEET_AWS_CALL_TIMEOUT_SECONDS "
+                    + "sets it)");
+            assertThat(took).as("JVM start included").isLessThan(java.time.Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void aCallCeilingThatIsNotANumberIsNamed() {
+        CliProcess.Result result = CliProcess.run(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1",
+                "CERTFLEET_AWS_CALL_TIMEOUT_SECONDS", "soon"), "inventory", "list");
+
+        assertThat(result.exitCode()).isNotEqualTo(ExitCode.OK);
+        assertThat(result.err()).contains("CERTFLEET_AWS_CALL_TIMEOUT_SECONDS must be a whole number, got 'soon'");
+    }
+
     private JsonNode listJson(String... filters) throws Exception {
         List<String> args = new ArrayList<>(List.of("inventory", "list", "--json"));
         args.addAll(List.of(filters));

@@ -65,7 +65,7 @@ public final class ScanAccountRegion {
         run.recordUnchanged();
         run.markVanished();
         long durationMs = clock.instant().toEpochMilli() - run.startedAt.toEpochMilli();
-        return run.result(sources.apiCalls(), durationMs);
+        return run.result(sources.apiCalls(), sources.apiRetries(), durationMs);
     }
 
     private ScopeSnapshot load(WorkItem item) {
@@ -217,10 +217,10 @@ public final class ScanAccountRegion {
             }
         }
 
-        WorkResult result(Map<String, Long> apiCalls, long durationMs) {
+        WorkResult result(Map<String, Long> apiCalls, Map<String, Long> apiRetries, long durationMs) {
             return new WorkResult(item, certificates, certificatesAdded, certificatesUnchanged, malformed,
                     certificatesRemoved, bindingsSeen.size(), bindingsAdded, bindingsRemoved, errors, apiCalls,
-                    durationMs);
+                    apiRetries, durationMs);
         }
     }
 }

@@ -13,6 +13,11 @@ public interface ScanSources extends AutoCloseable {
     /** API calls made so far, by {@code service:Operation}. */
     Map<String, Long> apiCalls();
 
+    /** Retried attempts of those calls so far, by {@code service:Operation}. */
+    default Map<String, Long> apiRetries() {
+        return Map.of();
+    }
+
     @Override
     void close();
 }

@@ -15,20 +15,24 @@ import java.util.Objects;
  * @param bindings             endpoint bindings found
  * @param errors               what could not be read; empty when the item is complete
  * @param apiCalls             AWS API calls made, by {@code service:Operation}
+ * @param apiRetries           of their attempts, the retried ones (throttled, 5xx, dropped), by operation
  */
 public record WorkResult(WorkItem item, int certificates, int certificatesAdded, int certificatesUnchanged,
                          int malformed, int certificatesRemoved, int bindings, int bindingsAdded, int bindingsRemoved,
-                         List<ScanError> errors, Map<String, Long> apiCalls, long durationMs) {
+                         List<ScanError> errors, Map<String, Long> apiCalls, Map<String, Long> apiRetries,
+                         long durationMs) {
 
     public WorkResult {
         Objects.requireNonNull(item, "item");
         errors = List.copyOf(errors);
         apiCalls = Map.copyOf(apiCalls);
+        apiRetries = apiRetries == null ? Map.of() : Map.copyOf(apiRetries); // absent in results stored before
     }
 
     /** An item that could not be scanned at all (e.g. the account's role could not be assumed). */
-    public static WorkResult failed(WorkItem item, ScanError error, Map<String, Long> apiCalls, long durationMs) {
-        return new WorkResult(item, 0, 0, 0, 0, 0, 0, 0, 0, List.of(error), apiCalls, durationMs);
+    public static WorkResult failed(WorkItem item, ScanError error, Map<String, Long> apiCalls,
+                                    Map<String, Long> apiRetries, long durationMs) {
+        return new WorkResult(item, 0, 0, 0, 0, 0, 0, 0, 0, List.of(error), apiCalls, apiRetries, durationMs);
     }
 
     /** Every source of the item was read. */

@@ -71,4 +71,16 @@ public record FleetScanResult(String scanId, int accountsPlanned, int accountReg
     public long totalApiCalls() {
         return apiCalls().values().stream().mapToLong(Long::longValue).sum();
     }
+
+    /** Retried attempts of those calls (throttled, 5xx, dropped connections), by operation, sorted. */
+    public Map<String, Long> apiRetries() {
+        Map<String, Long> total = new TreeMap<>();
+        results.forEach(result -> result.apiRetries().forEach((operation, count) -> total.merge(operation, count,
+                Long::sum)));
+        return total;
+    }
+
+    public long totalApiRetries() {
+        return apiRetries().values().stream().mapToLong(Long::longValue).sum();
+    }
 }

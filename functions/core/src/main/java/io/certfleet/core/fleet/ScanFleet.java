@@ -71,23 +71,23 @@ public final class ScanFleet {
         try {
             opened = sources.open(item);
         } catch (RuntimeException failure) {
-            return failedItem(item, failure, Map.of(), startedAt);
+            return failedItem(item, failure, Map.of(), Map.of(), startedAt);
         }
         try (ScanSources itemSources = opened) {
             return scan.scan(item, itemSources);
         } catch (RuntimeException failure) {
-            return failedItem(item, failure, opened.apiCalls(), startedAt);
+            return failedItem(item, failure, opened.apiCalls(), opened.apiRetries(), startedAt);
         }
     }
 
     private WorkResult failedItem(WorkItem item, RuntimeException failure, Map<String, Long> apiCalls,
-                                  Instant startedAt) {
+                                  Map<String, Long> apiRetries, Instant startedAt) {
         ScanError error = failure instanceof SourceException known
                 ? new ScanError(item.scope().accountId(), item.scope().region(), "account", known.operation(),
                         known.reason(), known.getMessage())
                 : new ScanError(item.scope().accountId(), item.scope().region(), "account", "scan",
                         FailureReason.ERROR, ScanError.describeUnexpected(failure));
-        return WorkResult.failed(item, error, apiCalls, clock.instant().toEpochMilli() - startedAt.toEpochMilli());
+        return WorkResult.failed(item, error, apiCalls, apiRetries, clock.instant().toEpochMilli() - startedAt.toEpochMilli());
     }
 
     private static WorkResult await(Future<WorkResult> future, WorkItem item) {

@@ -45,6 +45,6 @@ public final class SummarizeScan {
     private static WorkResult missing(WorkItem item) {
         return WorkResult.failed(item, new ScanError(item.scope().accountId(), item.scope().region(), "account",
                 "worker", FailureReason.ERROR, "no result: the worker failed or timed out after its retries"),
-                Map.of(), 0);
+                Map.of(), Map.of(), 0);
     }
 }

@@ -11,7 +11,6 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -52,6 +51,7 @@ public final class AwsClients implements AutoCloseable {
     private final PatchingHttpClient patchingHttpClient;
     private final boolean ownsHttpClient;
     private final boolean retries;
+    private final AwsCallPolicy callPolicy;
     private final ConcurrentHashMap<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
     private DynamoDbEnhancedClient dynamoDbEnhanced;
 
@@ -59,21 +59,29 @@ public final class AwsClients implements AutoCloseable {
         this(settings, List.of());
     }
 
+    /** Clients with the call policy of the environment ({@link AwsCallPolicy#fromEnvironment}). */
     public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
+        this(settings, interceptors, AwsCallPolicy.fromEnvironment(System.getenv()));
+    }
+
+    public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors, AwsCallPolicy callPolicy) {
         this(settings, interceptors, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
-                .build(), new PatchingHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(30)), true, true);
+                .build(), new PatchingHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(30)), true, true,
+                callPolicy);
     }
 
     private AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors, SdkHttpClient httpClient,
-                       PatchingHttpClient patchingHttpClient, boolean ownsHttpClient, boolean retries) {
+                       PatchingHttpClient patchingHttpClient, boolean ownsHttpClient, boolean retries,
+                       AwsCallPolicy callPolicy) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.interceptors = List.copyOf(interceptors);
         this.httpClient = httpClient;
         this.patchingHttpClient = patchingHttpClient;
         this.ownsHttpClient = ownsHttpClient;
         this.retries = retries;
+        this.callPolicy = Objects.requireNonNull(callPolicy, "callPolicy");
     }
 
     /**
@@ -84,16 +92,38 @@ public final class AwsClients implements AutoCloseable {
         return new AwsClients(settings, List.of(), UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(1))
                 .socketTimeout(Duration.ofSeconds(1))
-                .build(), new PatchingHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(1)), true, false);
+                .build(), new PatchingHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(1)), true, false,
+                AwsCallPolicy.DEFAULT);
     }
 
     public static AwsClients fromEnvironment() {
         return new AwsClients(AwsSettings.fromEnvironment());
     }
 
+    /** Clients with other settings and this instance's interceptors, sharing its HTTP client (closed by this one). */
+    public AwsClients derive(AwsSettings otherSettings) {
+        return derive(otherSettings, interceptors);
+    }
+
+    /**
+     * Clients with other settings and these interceptors in front of this instance's (call counting of a caller
+     * sees every call), sharing its HTTP client (closed by this one).
+     */
+    public AwsClients deriveWith(AwsSettings otherSettings, List<ExecutionInterceptor> moreInterceptors) {
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(moreInterceptors);
+        all.addAll(interceptors);
+        return derive(otherSettings, all);
+    }
+
     /** Clients with other settings and interceptors that share this instance's HTTP client (closed by this one). */
     public AwsClients derive(AwsSettings otherSettings, List<ExecutionInterceptor> otherInterceptors) {
-        return new AwsClients(otherSettings, otherInterceptors, httpClient, patchingHttpClient, false, retries);
+        return new AwsClients(otherSettings, otherInterceptors, httpClient, patchingHttpClient, false, retries,
+                callPolicy);
+    }
+
+    /** How long a call may take and how often it is tried, for every client of this instance. */
+    public AwsCallPolicy callPolicy() {
+        return callPolicy;
     }
 
     /** The interceptors every client of this instance has (call recording, rate limits). */
@@ -219,11 +249,12 @@ public final class AwsClients implements AutoCloseable {
         return builder.build();
     }
 
-    /** Standard retries (with the SDK's backoff), or none when priming. */
+    /** The call policy's ceiling and retries (none when priming). */
     private ClientOverrideConfiguration overrides() {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
-                .executionInterceptors(interceptors);
-        return (retries ? overrides.retryStrategy(RetryMode.STANDARD)
+                .executionInterceptors(interceptors)
+                .apiCallTimeout(callPolicy.callTimeout());
+        return (retries ? overrides.retryStrategy(callPolicy.retryStrategy())
                 : overrides.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 

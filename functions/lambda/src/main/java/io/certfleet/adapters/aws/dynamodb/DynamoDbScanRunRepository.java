@@ -93,6 +93,7 @@ public final class DynamoDbScanRunRepository implements ScanRunRepository {
         body.put("errorCount", summary.errors().size());
         body.put("errors", summary.errors().stream().limit(SUMMARY_ERRORS).toList());
         body.put("apiCalls", summary.apiCalls());
+        body.put("apiRetries", summary.apiRetries());
         body.put("durationMs", summary.durationMs());
         String finishedAt = SortableInstantConverter.format(clock.instant());
         body.put("finishedAt", finishedAt);

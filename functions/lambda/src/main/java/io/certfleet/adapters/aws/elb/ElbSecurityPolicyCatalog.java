@@ -45,7 +45,7 @@ public final class ElbSecurityPolicyCatalog implements SecurityPolicyCatalog {
 
     private Map<String, SecurityPolicy> describeAll(String region) {
         Map<String, SecurityPolicy> policies = new HashMap<>();
-        try (AwsClients regional = aws.derive(aws.settings().withRegion(Region.of(region)), List.of())) {
+        try (AwsClients regional = aws.derive(aws.settings().withRegion(Region.of(region)))) {
             ElasticLoadBalancingV2Client elb = regional.elasticLoadBalancingV2();
             String marker = null;
             do {

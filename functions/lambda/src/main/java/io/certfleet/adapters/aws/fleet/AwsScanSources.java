@@ -40,6 +40,11 @@ final class AwsScanSources implements ScanSources {
     }
 
     @Override
+    public Map<String, Long> apiRetries() {
+        return recorder.retries();
+    }
+
+    @Override
     public void close() {
         clients.forEach(AwsClients::close);
     }

@@ -66,7 +66,7 @@ public final class AwsSourceFactory implements SourceFactory {
         ApiCallRecorder recorder = new ApiCallRecorder();
         List<ExecutionInterceptor> interceptors = List.of(recorder, new RateLimiter(rateLimits));
         AwsCredentialsProvider credentials = credentialsFor(scope.accountId(), item.scanId(), recorder);
-        AwsClients regional = base.derive(
+        AwsClients regional = base.deriveWith(
                 base.settings().withRegion(Region.of(scope.region())).withCredentials(credentials), interceptors);
         List<AwsClients> opened = new ArrayList<>(List.of(regional));
         ResourceTags tags = new ResourceTags(regional.tagging());
@@ -78,7 +78,7 @@ public final class AwsSourceFactory implements SourceFactory {
         if (item.includesGlobalSources()) {
             AwsClients global = regional;
             if (!GLOBAL_REGION.id().equals(scope.region())) {
-                global = base.derive(base.settings().withRegion(GLOBAL_REGION).withCredentials(credentials),
+                global = base.deriveWith(base.settings().withRegion(GLOBAL_REGION).withCredentials(credentials),
                         interceptors);
                 opened.add(global);
             }
@@ -94,7 +94,7 @@ public final class AwsSourceFactory implements SourceFactory {
             return base.settings().credentials();
         }
         String roleArn = "arn:aws:iam::" + accountId + ":role/" + roleName;
-        try (AwsClients stsClients = base.derive(base.settings(), List.of(recorder))) {
+        try (AwsClients stsClients = base.deriveWith(base.settings(), List.of(recorder))) {
             Credentials session = stsClients.sts().assumeRole(request -> request
                     .roleArn(roleArn)
                     .roleSessionName(sessionName(scanId))

@@ -1,0 +1,152 @@
+package io.certfleet.local.faults;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An HTTP proxy in front of an AWS emulator that answers a seeded share of AWS calls with a fault instead of
+ * forwarding them: HTTP 503, HTTP 500, a throttling error in the protocol of the called service (what the SDK
+ * classifies as throttling), or a dropped connection. A faulted request never reaches the emulator, so a retry is
+ * safe for any call; the local loop's own emulator calls are never faulted ({@link #passesUntouched}). Point the SDK at
+ * {@link #endpoint()}; {@link #counts()} says what was injected.
+ */
+public final class FaultInjectingProxy implements AutoCloseable {
+
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
+            "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "http2-settings");
+    private static final Set<String> NOT_RETURNED = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "date", "server");
+
+    private final URI target;
+    private final FaultPlan plan;
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "fault-proxy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private FaultInjectingProxy(URI target, FaultPlan plan) throws IOException {
+        this.target = Objects.requireNonNull(target, "target");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(workers);
+        server.start();
+    }
+
+    /** Starts a proxy on a free loopback port that forwards to {@code target} (e.g. a moto server). */
+    public static FaultInjectingProxy start(URI target, FaultPlan plan) {
+        try {
+            return new FaultInjectingProxy(target, plan);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fault-injecting proxy: " + e.getMessage(), e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    }
+
+    /** What was forwarded and what was injected so far. */
+    public FaultCounts counts() {
+        return plan.counts();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getRawPath();
+            AwsProtocol protocol = AwsProtocol.of(exchange.getRequestHeaders());
+            FaultKind fault = passesUntouched(path, protocol) ? null : plan.next(protocol.service());
+            if (fault == null) {
+                forward(exchange, body);
+            } else if (fault == FaultKind.DROPPED_CONNECTION) {
+                drop(exchange);
+            } else {
+                AwsProtocol.ErrorResponse error = protocol.error(fault);
+                error.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                exchange.sendResponseHeaders(error.status(), error.body().length);
+                exchange.getResponseBody().write(error.body());
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away, or the emulator failed: the client sees the connection end.
+        }
+    }
+
+    /**
+     * The local loop's own calls to the emulator, not certfleet's: moto's API, and EC2 (only the demo seeder's
+     * subnet lookup, a hand-signed query outside the SDK, asks it). Never faulted, never counted.
+     */
+    private static boolean passesUntouched(String path, AwsProtocol protocol) {
+        return path.startsWith("/moto-api/") || protocol.service().equals("ec2");
+    }
+
+    /** Ends the exchange without a response: the client sees the connection closed with nothing read. */
+    private static void drop(HttpExchange exchange) {
+        exchange.close();
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()
+                        + (exchange.getRequestURI().getRawQuery() == null ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery())))
+                .timeout(Duration.ofSeconds(120))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        HttpResponse<InputStream> response;
+        try {
+            response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        byte[] answer;
+        try (InputStream in = response.body()) {
+            answer = in.readAllBytes();
+        }
+        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+            if (!header.getKey().startsWith(":") && !NOT_RETURNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                exchange.getResponseHeaders().put(header.getKey(), header.getValue());
+            }
+        }
+        boolean noBody = answer.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        upstream.close();
+    }
+}
