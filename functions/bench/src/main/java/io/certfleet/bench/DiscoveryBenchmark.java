@@ -1,5 +1,6 @@
 package io.certfleet.bench;
 
+import io.certfleet.adapters.aws.ApiCallRecorder;
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.adapters.aws.AwsSettings;
 import io.certfleet.adapters.aws.RateLimits;
@@ -9,6 +10,9 @@ import io.certfleet.core.fleet.FleetScanResult;
 import io.certfleet.core.fleet.ScanPlan;
 import io.certfleet.local.FleetSeeder;
 import io.certfleet.local.MotoServer;
+import io.certfleet.local.faults.FaultCounts;
+import io.certfleet.local.faults.FaultInjectingProxy;
+import io.certfleet.local.faults.FaultPlan;
 import io.certfleet.local.pki.CertificateBuilder;
 import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.local.pki.KeyType;
@@ -23,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Discovery benchmark: certfleet's fleet scan (first scan and re-scan) against the naive baseline
@@ -32,7 +37,8 @@ import software.amazon.awssdk.regions.Region;
  *
  * Sizes: {@code -Dbench.accounts=3 -Dbench.certificates=500 -Dbench.listeners=34} (per account-region, two regions).
  * Prints wall time on the emulator, API calls per certificate, and the least time AWS's published quotas allow for
- * those calls (moto has no quotas: that projection is what a real fleet would feel).
+ * those calls (moto has no quotas: that projection is what a real fleet would feel). Then scans once more through a
+ * proxy that faults 20 % of AWS calls ({@code -Dbench.faultRate}) and checks the inventory equals the clean one.
  */
 public final class DiscoveryBenchmark {
 
@@ -70,7 +76,59 @@ public final class DiscoveryBenchmark {
             rows.add(naive("naive baseline, first scan", baseline, accountIds));
             rows.add(naive("naive baseline, re-scan", baseline, accountIds));
             print(rows, totalCertificates);
+            underFaults(clients, moto, plan, rows.get(0));
         }
+    }
+
+    /**
+     * The first scan again, into a second table, through a proxy that faults 20 % of AWS calls (discovery and
+     * inventory writes alike): the inventory must equal the clean scan's item by item; prints the faults, the
+     * retries and the cost in time.
+     */
+    private static void underFaults(AwsClients clients, MotoServer moto, ScanPlan plan, Row clean) {
+        double rate = Double.parseDouble(System.getProperty("bench.faultRate", "0.2"));
+        ApiCallRecorder recorder = new ApiCallRecorder();
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(moto.endpoint(), FaultPlan.of(rate, 20261201));
+             AwsClients faulty = new AwsClients(AwsSettings.forEmulator(proxy.endpoint(), Region.US_EAST_1),
+                     List.of(recorder))) {
+            Wiring wiring = new Wiring(faulty, Clock.systemUTC(), CertfleetSettings.defaults()
+                    .withTableName("bench-inventory-faults").withRateLimits(RateLimits.UNLIMITED));
+            wiring.inventoryTable().ensureExists();
+            long started = System.nanoTime();
+            FleetScanResult result = wiring.scanFleet().run(plan, 8);
+            double wall = seconds(System.nanoTime() - started);
+            FaultCounts faults = proxy.counts();
+            Map<String, Map<String, AttributeValue>> expected = inventory(clients, "bench-inventory");
+            Map<String, Map<String, AttributeValue>> actual = inventory(clients, "bench-inventory-faults");
+            long retried = recorder.retries().values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("%nfirst scan through a proxy faulting %.0f%% of AWS calls (503, 500, throttling, "
+                            + "dropped; seed 20261201):%n", rate * 100);
+            System.out.printf("  %d of %d requests faulted %s; %d attempts retried (%d in the scan summary); "
+                            + "errors: %d; coverage %.0f%%%n", faults.faults(), faults.requests(), faults.byKind(),
+                    retried, result.totalApiRetries(), result.errors().size(), result.coverage() * 100);
+            System.out.printf("  wall time %.1f s, %.2fx the clean first scan's (%.1f s)%n", wall,
+                    wall / clean.wallSeconds(), clean.wallSeconds());
+            boolean same = expected.equals(actual);
+            System.out.printf("  inventory equals the clean scan's, item by item: %s (%d items)%n",
+                    same ? "yes" : "NO", actual.size());
+            if (!same || !result.errors().isEmpty()) {
+                Map<String, Map<String, AttributeValue>> missing = new TreeMap<>(expected);
+                missing.keySet().removeAll(actual.keySet());
+                throw new IllegalStateException("the scan under faults differs from the clean scan: errors "
+                        + result.errors() + "; missing items " + missing.keySet());
+            }
+        }
+    }
+
+    /** Every item of a table, keyed by pk|sk, without what differs between two scans at other times. */
+    private static Map<String, Map<String, AttributeValue>> inventory(AwsClients clients, String table) {
+        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
+        clients.dynamoDb().scanPaginator(r -> r.tableName(table)).items().forEach(item -> {
+            Map<String, AttributeValue> kept = new TreeMap<>(item);
+            kept.keySet().removeIf(name -> name.endsWith("Seen") || name.endsWith("At"));
+            items.put(item.get("pk").s() + "|" + item.get("sk").s(), kept);
+        });
+        return items;
     }
 
     /** One measured scan: wall time, certificates and bindings found, calls per account-region. */
