@@ -65,11 +65,13 @@ public final class CertfleetStack extends Stack {
         InventoryTable inventory = new InventoryTable(this, "Inventory", settings.tableName());
         Code code = lambdaCode(settings.lambdaJar());
         FleetScan scan = new FleetScan(this, "FleetScan", inventory, code, settings.scan());
-        ExpiryAlerts alerts = new ExpiryAlerts(this, "ExpiryAlerts", inventory, code, settings.alerts());
+        FailedInvocations failed = new FailedInvocations(this, "FailedInvocations");
+        ExpiryAlerts alerts = new ExpiryAlerts(this, "ExpiryAlerts", inventory, code, settings.alerts(), failed);
+        failed.notify(alerts.topic());
         scan.judge().addEnvironment("CERTFLEET_EVENT_BUS", alerts.bus().getEventBusName());
         scan.checkRenewals(alerts.bus());
         StagedRotation rotation = new StagedRotation(this, "StagedRotation", inventory, code, alerts.bus(),
-                alerts.topic(), settings.rotation());
+                alerts.topic(), settings.rotation(), failed);
         settings.policyFile().ifPresent(file -> {
             PolicyLayer policy = new PolicyLayer(this, "Policy", file);
             List<Function> withPolicy = new java.util.ArrayList<>(List.of(scan.prober(), scan.judge(),
@@ -79,7 +81,7 @@ public final class CertfleetStack extends Stack {
         });
         ComplianceApi api = new ComplianceApi(this, "ComplianceApi", inventory, code, settings.api());
         Governance governance = new Governance(this, "Governance", inventory, code, alerts.topic(),
-                scan.stateMachine(), settings.governance());
+                scan.stateMachine(), settings.governance(), failed);
         alerts.bus().grantPutEventsTo(scan.judge());
         // The judge tells owners when an endpoint starts failing handshakes, on the same topic as expiry alerts.
         scan.judge().addEnvironment("CERTFLEET_ALERT_TOPIC_ARN", alerts.topic().getTopicArn());
@@ -93,6 +95,8 @@ public final class CertfleetStack extends Stack {
                 .build();
         CfnOutput.Builder.create(this, "GovernanceDashboard").value(governance.dashboard().getDashboardName())
                 .description("CloudWatch dashboard of the governance KPIs").build();
+        CfnOutput.Builder.create(this, "FailedInvocationsQueueUrl").value(failed.queue().getQueueUrl())
+                .description("Events of schedules and rules whose function failed after its retries").build();
         CfnOutput.Builder.create(this, "EventBusName").value(alerts.bus().getEventBusName()).build();
         CfnOutput.Builder.create(this, "RotationStateMachineArn").value(rotation.stateMachine().getStateMachineArn())
                 .build();

@@ -63,8 +63,12 @@ public final class ExpiryAlerts extends Construct {
     private final CertfleetFunctions.Deployed alerter;
     private final CertfleetFunctions.Deployed acmEvents;
 
-    public ExpiryAlerts(Construct scope, String id, InventoryTable inventory, Code code, Settings settings) {
+    private final FailedInvocations failed;
+
+    public ExpiryAlerts(Construct scope, String id, InventoryTable inventory, Code code, Settings settings,
+                        FailedInvocations failed) {
         super(scope, id);
+        this.failed = failed;
         this.key = Key.Builder.create(this, "TopicKey")
                 .description("Encrypts certfleet's alert topic")
                 .enableKeyRotation(true)
@@ -95,8 +99,7 @@ public final class ExpiryAlerts extends Construct {
         Rule.Builder.create(this, "Schedule")
                 .description("certfleet: evaluate expiry alerts")
                 .schedule(Schedule.expression(settings.schedule()))
-                .targets(List.of(LambdaFunction.Builder.create(alerter.live()).retryAttempts(2)
-                        .maxEventAge(Duration.hours(1)).build()))
+                .targets(List.of(failed.target(alerter.live(), 2, Duration.hours(1))))
                 .build();
         Rule.Builder.create(this, "AcmExpiryEvents")
                 .description("certfleet: ACM's own expiry and renewal events, of this account")
@@ -124,9 +127,12 @@ public final class ExpiryAlerts extends Construct {
         grantLeastPrivilege(inventory);
     }
 
-    /** ACM's events (the account's own, or forwarded) into AcmEvents' live alias: retried, dropped after 6 hours. */
+    /**
+     * ACM's events (the account's own, or forwarded) into AcmEvents' live alias: retried, then kept with the failed
+     * invocations after 6 hours.
+     */
     private LambdaFunction acmEventsTarget() {
-        return LambdaFunction.Builder.create(acmEvents.live()).retryAttempts(2).maxEventAge(Duration.hours(6)).build();
+        return failed.target(acmEvents.live(), 2, Duration.hours(6));
     }
 
     public Topic topic() {

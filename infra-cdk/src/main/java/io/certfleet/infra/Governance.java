@@ -19,7 +19,6 @@ import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -51,7 +50,7 @@ public final class Governance extends Construct {
     private final List<Alarm> alarms = new ArrayList<>();
 
     public Governance(Construct scope, String id, InventoryTable inventory, Code code, ITopic alertTopic,
-                      IStateMachine scan, Settings settings) {
+                      IStateMachine scan, Settings settings, FailedInvocations failed) {
         super(scope, id);
         this.publisher = CertfleetFunctions.create(this, "KpiPublisher", "the governance KPIs as metrics",
                 KPI_HANDLER, code, Map.of("CERTFLEET_TABLE", inventory.table().getTableName(),
@@ -67,8 +66,7 @@ public final class Governance extends Construct {
         Rule.Builder.create(this, "Schedule")
                 .description("certfleet: publish the governance KPIs as metrics")
                 .schedule(Schedule.expression(settings.schedule()))
-                .targets(List.of(LambdaFunction.Builder.create(publisher.live()).retryAttempts(1)
-                        .maxEventAge(Duration.minutes(15)).build()))
+                .targets(List.of(failed.target(publisher.live(), 1, Duration.minutes(15))))
                 .build();
 
         SnsAction notify = new SnsAction(alertTopic);

@@ -10,8 +10,6 @@ import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.events.targets.SfnStateMachineProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -76,9 +74,12 @@ public final class StagedRotation extends Construct {
     private final CertfleetFunctions.Deployed retire;
     private final StateMachine stateMachine;
 
+    private final FailedInvocations failed;
+
     public StagedRotation(Construct scope, String id, InventoryTable inventory, Code code, IEventBus bus,
-                          ITopic topic, Settings settings) {
+                          ITopic topic, Settings settings, FailedInvocations failed) {
         super(scope, id);
+        this.failed = failed;
         Map<String, String> environment = new HashMap<>(Map.of(
                 "CERTFLEET_TABLE", inventory.table().getTableName(),
                 "CERTFLEET_EVENT_BUS", bus.getEventBusName(),
@@ -105,8 +106,7 @@ public final class StagedRotation extends Construct {
         Rule.Builder.create(this, "RetireDaily")
                 .description("certfleet: delete replaced certificates after retainOldDays, if nothing uses them")
                 .schedule(Schedule.rate(Duration.days(1)))
-                .targets(List.of(LambdaFunction.Builder.create(retire.live()).retryAttempts(2)
-                        .maxEventAge(Duration.hours(6)).build()))
+                .targets(List.of(failed.target(retire.live(), 2, Duration.hours(6))))
                 .build();
         Rule.Builder.create(this, "OnRotationRequested")
                 .description("certfleet: a RotationRequested event on certfleet's bus starts a rotation")
@@ -126,16 +126,14 @@ public final class StagedRotation extends Construct {
                 .description("certfleet: a RollbackRequested event stops a running rotation")
                 .eventBus(bus)
                 .eventPattern(EventPattern.builder().detailType(List.of("RollbackRequested")).build())
-                .targets(List.of(new LambdaFunction(signal.live(), LambdaFunctionProps.builder()
-                        .retryAttempts(2).build())))
+                .targets(List.of(failed.target(signal.live(), 2, Duration.hours(1))))
                 .build();
         Rule.Builder.create(this, "OnAlarm")
                 .description("certfleet: an alarm into ALARM rolls back running rotations of what it watches")
                 .eventPattern(EventPattern.builder().source(List.of("aws.cloudwatch"))
                         .detailType(List.of("CloudWatch Alarm State Change"))
                         .detail(Map.of("state", Map.of("value", List.of("ALARM")))).build())
-                .targets(List.of(new LambdaFunction(signal.live(), LambdaFunctionProps.builder()
-                        .retryAttempts(2).build())))
+                .targets(List.of(failed.target(signal.live(), 2, Duration.hours(1))))
                 .build();
     }
 

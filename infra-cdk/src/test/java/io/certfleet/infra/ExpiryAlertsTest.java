@@ -71,7 +71,8 @@ class ExpiryAlertsTest {
             List<String> actions = SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(function));
             assertThat(actions.stream().filter(action -> !action.startsWith("kms:")).toList())
                     .as(prefix).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
-                            "dynamodb:UpdateItem", "sns:Publish", "events:PutEvents");
+                            "dynamodb:UpdateItem", "sns:Publish", "events:PutEvents", "sqs:SendMessage",
+                            "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
             assertThat(actions).noneMatch(action -> action.equals("*") || action.endsWith(":*"));
         }
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",

@@ -79,7 +79,7 @@ class GovernanceTest {
         assertThat(function.path("Properties").path("Handler").asText()).isEqualTo(Governance.KPI_HANDLER);
         assertThat(SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(function)))
                 .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
-                        "dynamodb:Scan", "kms:Decrypt");
+                        "dynamodb:Scan", "kms:Decrypt", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
         template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(15 minutes)",
                 "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref",
                         Match.stringLikeRegexp("GovernanceKpiPublisherLive.*")))))));

@@ -103,10 +103,10 @@ class StagedRotationTest {
                         "sts:AssumeRole"), RotationPermissions.CANARY_ACTIONS),
                 "StagedRotationRecorder", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
                         "dynamodb:DeleteItem", "dynamodb:UpdateItem", "events:PutEvents", "sns:Publish"),
-                "StagedRotationSignals", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
-                        "dynamodb:PutItem", "events:PutEvents"),
-                "StagedRotationRetirer", concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
-                        "sts:AssumeRole"), RotationPermissions.RETIRE_ACTIONS));
+                "StagedRotationSignals", concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
+                        "dynamodb:PutItem", "events:PutEvents"), SynthesizedTemplates.SENDS_ITS_FAILURES),
+                "StagedRotationRetirer", concat(concat(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
+                        "sts:AssumeRole"), RotationPermissions.RETIRE_ACTIONS), SynthesizedTemplates.SENDS_ITS_FAILURES));
         expected.forEach((function, actions) -> {
             JsonNode body = SynthesizedTemplates.resource(template, "AWS::Lambda::Function", function).getValue();
             List<String> granted = SynthesizedTemplates.actionsOfRole(template, SynthesizedTemplates.roleOf(body))

@@ -18,6 +18,10 @@ final class SynthesizedTemplates {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Template central;
 
+    /** What an asynchronously invoked function may do besides its job: send its failures to the queue. */
+    static final List<String> SENDS_ITS_FAILURES = List.of("sqs:SendMessage", "sqs:GetQueueAttributes",
+            "sqs:GetQueueUrl");
+
     private SynthesizedTemplates() {
     }
 
