@@ -148,10 +148,11 @@ class AlertHandlersIT {
 
         assertThatThrownBy(() -> invoke(acm, SampleEvents.read("expiry-alert-scheduled-event.json")))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessage("expected an event from 'aws.acm', got one from 'aws.events'");
+                .hasMessage("event field 'source' must be 'aws.acm', got 'aws.events'");
         assertThatThrownBy(() -> invoke(acm, approaching.replace("Approaching Expiration", "Available")))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessageStartingWith("ACM event 'ACM Certificate Available' is not one certfleet ingests");
+                .hasMessageStartingWith("event field 'detail-type': ACM event 'ACM Certificate Available' is not one "
+                        + "certfleet ingests");
         assertThatThrownBy(() -> invoke(acm, approaching.replace("arn:aws:acm:", "arn:aws:iam:")))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageStartingWith("an ACM event names exactly one certificate ARN in 'resources'");

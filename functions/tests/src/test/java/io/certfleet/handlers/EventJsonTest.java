@@ -60,7 +60,8 @@ class EventJsonTest {
                 Arguments.of("[1, 2]", "event must be a JSON object, got ARRAY"),
                 Arguments.of(good.replace("\"detail-type\"", "\"detail_type\""), "event has no 'detail-type' field"),
                 Arguments.of(good.replace("\"Scheduled Event\"", "\"Object Created\""),
-                        "expected an EventBridge 'Scheduled Event' from 'aws.events', got 'Object Created'"),
+                        "expected an EventBridge 'Scheduled Event' from 'aws.events' ('detail-type', 'source'), got "
+                                + "'Object Created'"),
                 Arguments.of(good.replace("\"123456789012\"", "12"), "event field 'account' must be a string, got NUMBER"),
                 Arguments.of(good.replace("\"123456789012\"", "\"1234\""), "event field 'account' must be a 12-digit"),
                 Arguments.of(good.replace("\"us-east-1\"", "\"mars\""), "event field 'region' must be an AWS region"),

@@ -53,7 +53,7 @@ class ScanRequestsTest {
     @CsvSource(delimiter = '|', value = {
             "{\"accounts\": 42}|'accounts' must be \"organization\", \"caller\" or a list of account ids",
             "{\"accounts\": []}|'accounts' names no account",
-            "{\"accounts\": [\"12\"]}|'12' is not a 12-digit AWS account id",
+            "{\"accounts\": [\"12\"]}|'accounts': '12' is not a 12-digit AWS account id",
             "{\"regions\": \"us-east-1\"}|'regions' must be a list of strings"})
     void badPlanRequests(String json, String reason) {
         assertThatThrownBy(() -> ScanRequests.readPlanRequest(stream(json), "caller", List.of("us-east-1")))

@@ -188,7 +188,11 @@ final class RawHello {
                 return Response.of(Outcome.OVERSIZED, "the server's handshake exceeds " + maxBytes / 1024 + " KiB");
             }
             byte[] fragment = new byte[length];
-            in.readFully(fragment);
+            try {
+                in.readFully(fragment);
+            } catch (EOFException e) {
+                return Response.of(Outcome.CLOSED, "closed mid-record");
+            }
             anyRecord = true;
             if (type == RECORD_ALERT) {
                 return Response.of(hello == null ? Outcome.REJECTED : Outcome.CLOSED,

@@ -36,7 +36,8 @@ public final class EventJson {
         String source = requiredText(event, "source");
         if (!ScheduledEvent.DETAIL_TYPE.equals(detailType) || !ScheduledEvent.SOURCE.equals(source)) {
             throw new InvalidEventException("expected an EventBridge '" + ScheduledEvent.DETAIL_TYPE + "' from '"
-                    + ScheduledEvent.SOURCE + "', got '" + detailType + "' from '" + source + "'");
+                    + ScheduledEvent.SOURCE + "' ('detail-type', 'source'), got '" + detailType + "' from '" + source
+                    + "'");
         }
         String account = matching(event, "account", ACCOUNT_ID, "a 12-digit AWS account id");
         String region = matching(event, "region", REGION, "an AWS region such as us-east-1");
@@ -59,13 +60,14 @@ public final class EventJson {
         String detailType = requiredText(event, "detail-type");
         String source = requiredText(event, "source");
         if (!"aws.acm".equals(source)) {
-            throw new InvalidEventException("expected an event from 'aws.acm', got one from '" + source + "'");
+            throw new InvalidEventException("event field 'source' must be 'aws.acm', got '" + source + "'");
         }
         AcmNotice.Kind kind = switch (detailType) {
             case ACM_APPROACHING_EXPIRATION -> AcmNotice.Kind.APPROACHING_EXPIRATION;
             case ACM_RENEWAL_ACTION_REQUIRED -> AcmNotice.Kind.RENEWAL_ACTION_REQUIRED;
-            default -> throw new InvalidEventException("ACM event '" + detailType + "' is not one certfleet ingests ('"
-                    + ACM_APPROACHING_EXPIRATION + "', '" + ACM_RENEWAL_ACTION_REQUIRED + "')");
+            default -> throw new InvalidEventException("event field 'detail-type': ACM event '" + detailType
+                    + "' is not one certfleet ingests ('" + ACM_APPROACHING_EXPIRATION + "', '"
+                    + ACM_RENEWAL_ACTION_REQUIRED + "')");
         };
         List<String> resources = texts(event, "resources");
         if (resources.size() != 1 || !ACM_CERTIFICATE_ARN.matcher(resources.getFirst()).matches()) {
@@ -96,13 +98,22 @@ public final class EventJson {
         return Json.compact(value);
     }
 
+    /** No certfleet event comes near this: Lambda's asynchronous payloads stop at 256 KiB. */
+    static final int MAX_EVENT_BYTES = 1024 * 1024;
+
     static JsonNode readObject(InputStream input) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(input);
+            byte[] bytes = input.readNBytes(MAX_EVENT_BYTES + 1);
+            if (bytes.length > MAX_EVENT_BYTES) {
+                throw new InvalidEventException("event is larger than " + MAX_EVENT_BYTES / 1024 + " KiB");
+            }
+            node = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("event is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            // Jackson's limits (nesting depth, number length) report no location.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new InvalidEventException("event is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the event", e);
         }

@@ -42,13 +42,37 @@ public final class RotationRequests {
     /** A workflow input, or a {@code RotationRequested} event (its detail is the same request). */
     public static Start readStart(InputStream input) {
         JsonNode node = EventJson.readObject(input);
-        if (node.has("detail-type")) {
-            String type = node.path("detail-type").asText();
-            if (!type.equals("RotationRequested")) {
-                throw new InvalidEventException("expected a RotationRequested event, got '" + type + "'");
+        if (node.has("detail-type") || node.has("detail")) {
+            JsonNode type = node.path("detail-type");
+            if (!type.isTextual() || !type.asText().equals("RotationRequested")) {
+                throw new InvalidEventException("expected a RotationRequested event ('detail-type'), got "
+                        + (type.isMissingNode() ? "none" : type.toString()));
             }
-            node = node.path("detail");
+            return inDetail(() -> startOf(detail(node)));
         }
+        return startOf(node);
+    }
+
+    /** The {@code detail} object of an EventBridge event, or a refusal naming it. */
+    private static JsonNode detail(JsonNode event) {
+        JsonNode detail = event.path("detail");
+        if (!detail.isObject()) {
+            throw new InvalidEventException("event field 'detail' must be an object, got "
+                    + (detail.isMissingNode() ? "none" : detail.getNodeType().toString()));
+        }
+        return detail;
+    }
+
+    /** Reads fields of an event's detail: a refusal says they are the detail's. */
+    private static <T> T inDetail(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidEventException e) {
+            throw new InvalidEventException("event field 'detail': " + e.getMessage());
+        }
+    }
+
+    private static Start startOf(JsonNode node) {
         boolean resume = node.path("resume").asBoolean(false);
         if (resume && optional(node, "rotationId") == null) {
             throw new InvalidEventException("'resume' needs the 'rotationId' to resume");
@@ -105,7 +129,16 @@ public final class RotationRequests {
     public static Signal readSignal(InputStream input) {
         JsonNode event = EventJson.readObject(input);
         String type = event.path("detail-type").asText();
-        JsonNode detail = event.path("detail");
+        if (!type.equals("RollbackRequested") && !type.equals("CloudWatch Alarm State Change")) {
+            throw new InvalidEventException("expected a RollbackRequested or CloudWatch Alarm State Change event "
+                    + "('detail-type'), got " + (event.has("detail-type") ? event.get("detail-type").toString()
+                    : "none"));
+        }
+        JsonNode detail = detail(event);
+        return inDetail(() -> signalOf(type, detail));
+    }
+
+    private static Signal signalOf(String type, JsonNode detail) {
         switch (type) {
             case "RollbackRequested" -> {
                 String rotationId = text(detail, "rotationId");

@@ -39,8 +39,13 @@ public final class ScanRequests {
             EventJson.readScheduledEvent(request);
             return new PlanRequest(accounts(defaultAccounts), defaultRegions);
         }
-        AccountSelection accounts = request.has("accounts") ? accounts(request.get("accounts"))
-                : accounts(defaultAccounts);
+        AccountSelection accounts;
+        try {
+            accounts = request.has("accounts") ? accounts(request.get("accounts")) : accounts(defaultAccounts);
+        } catch (InvalidEventException e) {
+            throw e.getMessage().startsWith("'accounts'") ? e
+                    : new InvalidEventException("'accounts': " + e.getMessage());
+        }
         List<String> regions = request.has("regions") ? texts(request, "regions") : defaultRegions;
         return new PlanRequest(accounts, regions);
     }
