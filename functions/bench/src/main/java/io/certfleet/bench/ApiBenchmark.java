@@ -56,7 +56,7 @@ public final class ApiBenchmark {
         try (MotoServer moto = MotoServer.start(System.getenv().getOrDefault("CERTFLEET_PYTHON", "python3"),
                 MotoServer.Concurrency.THREADED, Duration.ofSeconds(120));
              AwsClients clients = new AwsClients(AwsSettings.forEmulator(moto.endpoint(), Region.US_EAST_1),
-                     List.of(recorder))) {
+                     List.of(recorder), EmulatorCallPolicy.AT_SCALE)) {
             Wiring wiring = new Wiring(clients, Clock.systemUTC(), CertfleetSettings.defaults()
                     .withTableName("bench-api").withRateLimits(RateLimits.UNLIMITED));
             wiring.inventoryTable().ensureExists();

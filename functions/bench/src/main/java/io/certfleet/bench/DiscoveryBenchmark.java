@@ -54,7 +54,8 @@ public final class DiscoveryBenchmark {
         // Threaded moto: the benchmark measures parallel scanning and makes no atomicity assumptions.
         try (MotoServer moto = MotoServer.start(System.getenv().getOrDefault("CERTFLEET_PYTHON", "python3"),
                 MotoServer.Concurrency.THREADED, Duration.ofSeconds(60));
-             AwsClients clients = new AwsClients(AwsSettings.forEmulator(moto.endpoint(), Region.US_EAST_1))) {
+             AwsClients clients = new AwsClients(AwsSettings.forEmulator(moto.endpoint(), Region.US_EAST_1), List.of(),
+                     EmulatorCallPolicy.AT_SCALE)) {
             System.out.printf("certfleet discovery benchmark on moto at %s (threaded)%n", moto.endpoint());
             long seedStarted = System.nanoTime();
             List<String> accountIds = seed(clients, accounts, certificates, listeners);
@@ -90,7 +91,7 @@ public final class DiscoveryBenchmark {
         ApiCallRecorder recorder = new ApiCallRecorder();
         try (FaultInjectingProxy proxy = FaultInjectingProxy.start(moto.endpoint(), FaultPlan.of(rate, 20261201));
              AwsClients faulty = new AwsClients(AwsSettings.forEmulator(proxy.endpoint(), Region.US_EAST_1),
-                     List.of(recorder))) {
+                     List.of(recorder), EmulatorCallPolicy.AT_SCALE)) {
             Wiring wiring = new Wiring(faulty, Clock.systemUTC(), CertfleetSettings.defaults()
                     .withTableName("bench-inventory-faults").withRateLimits(RateLimits.UNLIMITED));
             wiring.inventoryTable().ensureExists();

@@ -77,7 +77,7 @@ public final class RotationBenchmark {
         try (MotoServer moto = MotoServer.start(System.getenv().getOrDefault("CERTFLEET_PYTHON", "python3"),
                 MotoServer.Concurrency.THREADED, Duration.ofSeconds(60));
              AwsClients clients = new AwsClients(AwsSettings.forEmulator(moto.endpoint(), Region.US_EAST_1),
-                     List.of(recorder))) {
+                     List.of(recorder), EmulatorCallPolicy.AT_SCALE)) {
             System.out.printf(Locale.ROOT, "certfleet rotation benchmark on moto at %s: 1 certificate, %d "
                     + "listeners in %d regions%n", moto.endpoint(), perRegion * REGIONS.size(), REGIONS.size());
             FleetSeeder seeder = new FleetSeeder(clients);
