@@ -100,9 +100,11 @@ class CertfleetStackTest {
             template.findResources("AWS::Lambda::Function").values().forEach(function -> handlers.add(
                     String.valueOf(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) function).get("Properties"))
                             .get("Handler"))));
-            assertThat(handlers).as("every function of the stack").hasSize(16).contains(FleetScan.PLANNER,
-                    StagedRotation.START, StagedRotation.SWAP, StagedRotation.CANARY, ComplianceApi.HANDLER,
-                    Governance.KPI_HANDLER);
+            assertThat(handlers).as("every function of the stack, each handler once").containsExactlyInAnyOrder(
+                    FleetScan.PLANNER, FleetScan.WORKER, FleetScan.SUMMARY, FleetScan.PROBER, FleetScan.JUDGE,
+                    ExpiryAlerts.ALERTER, ExpiryAlerts.ACM_EVENTS, StagedRotation.START, StagedRotation.ISSUE,
+                    StagedRotation.SWAP, StagedRotation.CANARY, StagedRotation.FINISH, StagedRotation.SIGNAL,
+                    StagedRotation.RETIRE, ComplianceApi.HANDLER, Governance.KPI_HANDLER);
             for (String handler : handlers) {
                 String className = handler.substring(0, handler.indexOf("::"));
                 assertThat(zip.getEntry(className.replace('.', '/') + ".class")).as(handler).isNotNull();

@@ -199,7 +199,9 @@ class AlertingIT {
     @Test
     void anExpiredLockNoLongerHoldsAlertsBack() {
         InventoryRecord record = certificate("checkout", PAYMENTS, Duration.ofDays(5).plusHours(1));
-        wiring.rotationLocks().acquire(record.location().arn(), "crashed-rotation", Duration.ofMinutes(30));
+        assertThat(wiring.rotationLocks().acquire(record.location().arn(), "crashed-rotation",
+                Duration.ofMinutes(30))).as("the lock was taken").isTrue();
+        assertThat(wiring.sendExpiryAlerts().run().sent()).as("held back while the lock holds").isEmpty();
 
         clock.advance(Duration.ofHours(1));
 

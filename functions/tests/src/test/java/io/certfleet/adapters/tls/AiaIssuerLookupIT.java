@@ -29,6 +29,23 @@ class AiaIssuerLookupIT {
     private static final IssuedCertificate INTERMEDIATE = CertificateBuilder.certificate("AIA Intermediate")
             .certificateAuthority().issuedBy(ROOT).build();
 
+    /** Valid bundles holding the intermediate among fillers: the largest under 64 KiB and the smallest over it. */
+    private static final byte[] UNDER_LIMIT;
+    private static final byte[] OVER_LIMIT;
+
+    static {
+        List<IssuedCertificate> bundle = new java.util.ArrayList<>(List.of(ROOT, INTERMEDIATE));
+        byte[] previous = pkcs7(bundle.toArray(IssuedCertificate[]::new));
+        byte[] current = previous;
+        for (int i = 0; current.length <= AiaIssuerLookup.MAX_BYTES; i++) {
+            bundle.add(CertificateBuilder.certificate("filler-" + i + ".aia.test").issuedBy(ROOT).build());
+            previous = current;
+            current = pkcs7(bundle.toArray(IssuedCertificate[]::new));
+        }
+        UNDER_LIMIT = previous;
+        OVER_LIMIT = current;
+    }
+
     private HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -39,6 +56,8 @@ class AiaIssuerLookupIT {
         server.createContext("/bundle.p7c", exchange -> reply(exchange, 200, pkcs7(ROOT, INTERMEDIATE)));
         server.createContext("/missing.der", exchange -> reply(exchange, 404, new byte[0]));
         server.createContext("/huge.der", exchange -> reply(exchange, 200, new byte[1024 * 1024]));
+        server.createContext("/under-limit.p7c", exchange -> reply(exchange, 200, UNDER_LIMIT));
+        server.createContext("/over-limit.p7c", exchange -> reply(exchange, 200, OVER_LIMIT));
         server.createContext("/slow.der", exchange -> {
             requests.incrementAndGet();
             try {
@@ -86,6 +105,18 @@ class AiaIssuerLookupIT {
                 .caIssuersUrl("http://127.0.0.1:9/x.der").build().certificate())).isEmpty();
         assertThat(lookup.issuerOf(CertificateBuilder.certificate("ldap").issuedBy(INTERMEDIATE)
                 .caIssuersUrl("ldap://ldap.example/cn=ca").build().certificate())).isEmpty();
+    }
+
+    /** The 64 KiB limit, proven with real bundles on either side of it (a valid one just over it is refused). */
+    @Test
+    void aValidBundleIsReadUpToTheLimitAndRefusedJustOverIt() {
+        assertThat(UNDER_LIMIT.length).isLessThanOrEqualTo(AiaIssuerLookup.MAX_BYTES)
+                .isGreaterThan(AiaIssuerLookup.MAX_BYTES - 2048);
+        assertThat(OVER_LIMIT.length).isGreaterThan(AiaIssuerLookup.MAX_BYTES);
+
+        assertThat(new AiaIssuerLookup(Duration.ofSeconds(2)).issuerOf(leafPointingAt("/under-limit.p7c")))
+                .contains(INTERMEDIATE.certificate());
+        assertThat(new AiaIssuerLookup(Duration.ofSeconds(2)).issuerOf(leafPointingAt("/over-limit.p7c"))).isEmpty();
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.certfleet.core.policy;
 
 import io.certfleet.testing.InMemoryInventoryRepository;
+import io.certfleet.adapters.policyfile.YamlPolicyFile;
+import io.certfleet.adapters.x509.BouncyCastleCertificateParser;
+import io.certfleet.local.pki.CertificateBuilder;
+import io.certfleet.local.pki.IssuedCertificate;
+import io.certfleet.local.pki.KeyType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certfleet.core.alerting.OwnerMessage;
@@ -50,7 +55,10 @@ class EvaluatePolicyTest {
     private final List<CertfleetEvent> events = new ArrayList<>();
     private final List<OwnerMessage> told = new ArrayList<>();
     private boolean ownersUnreachable;
-    private final EvaluatePolicy evaluate = new EvaluatePolicy(inventory, new ProbeResults() {
+    private final EvaluatePolicy evaluate = evaluator(PolicySet.builtIn());
+
+    private EvaluatePolicy evaluator(PolicySet policies) {
+        return new EvaluatePolicy(inventory, new ProbeResults() {
         @Override
         public void record(List<BindingProbe> recorded) {
             recorded.forEach(probe -> probes.put(probe.binding(), probe));
@@ -67,13 +75,14 @@ class EvaluatePolicyTest {
             return Map.copyOf(probes);
         }
     }, (service, name, region) -> Optional.of(name.equals(LEGACY.name()) ? LEGACY : RESTRICTED)
-            .filter(policy -> policy.name().equals(name)), PolicySet.builtIn(), store, events::addAll,
+            .filter(policy -> policy.name().equals(name)), policies, store, events::addAll,
             message -> {
                 if (ownersUnreachable) {
                     throw new IllegalStateException("SNS unreachable");
                 }
                 told.add(message);
             }, clock);
+    }
 
     @org.junit.jupiter.api.AfterEach
     void everyEventMatchesItsSchema() {
@@ -224,6 +233,67 @@ class EvaluatePolicyTest {
         // the fixture certificates live 90 days: within public-web's 200; 20 days left: within its 30-day window
         assertThat(codes(run.opened(), Side.CONFIGURATION)).containsExactly("EXPIRING_SOON");
         assertThat(run.opened().getFirst().subject()).isEqualTo(PolicyFinding.CERTIFICATE);
+    }
+
+    @Test
+    void aWeakKeyAndAWeakSignatureAreCertificateFindings() {
+        IssuedCertificate ca = CertificateBuilder.certificate("Old CA").keyType(KeyType.RSA_2048)
+                .certificateAuthority().validFor(NOW, Duration.ofDays(3650)).build();
+        inventory.recordSeen(InventoryFixtures.record(ARN).scope(SCOPE).environment("public-web")
+                .facts(parsed(CertificateBuilder.certificate("old.example.com").dnsNames("old.example.com")
+                        .keyType(KeyType.RSA_1024).signatureAlgorithm("SHA1withRSA").issuedBy(ca)
+                        .validFor(NOW, Duration.ofDays(90)).build())).build());
+
+        PolicyRun run = evaluate.evaluate(SCOPE);
+
+        assertThat(codes(run.opened(), Side.CONFIGURATION)).containsExactlyInAnyOrder("WEAK_KEY", "WEAK_SIGNATURE");
+        assertThat(run.opened()).extracting(PolicyFinding::detail)
+                .contains("RSA-1024 (at least 2048 bits)", "signed with SHA1withRSA");
+    }
+
+    @Test
+    void aKeyTypeOrSignatureTheProfileDoesNotAllowIsAFinding() {
+        PolicySet rsaOnly = YamlPolicyFile.parse("policy.yaml", """
+                version: 1
+                profiles:
+                  rsa-only:
+                    extends: public-web
+                    keyTypes: [RSA]
+                    signatureAlgorithms: [SHA384withRSA]
+                environments:
+                  payments: rsa-only
+                """);
+        // the fixture certificates have EC keys signed with ECDSA
+        inventory.recordSeen(InventoryFixtures.record(ARN).scope(SCOPE).environment("payments")
+                .facts(InventoryFixtures.facts("ec.example.com", NOW.plus(Duration.ofDays(80)))).build());
+
+        PolicyRun run = evaluator(rsaOnly).evaluate(SCOPE);
+
+        assertThat(codes(run.opened(), Side.CONFIGURATION)).containsExactlyInAnyOrder("KEY_TYPE_NOT_ALLOWED",
+                "SIGNATURE_NOT_ALLOWED");
+        assertThat(run.opened()).allSatisfy(finding -> assertThat(finding.profile()).isEqualTo("rsa-only"));
+    }
+
+    @Test
+    void aSecurityPolicyNeitherTheServiceNorCertfleetKnowsIsAFinding() {
+        listener("ELBSecurityPolicy-Made-Up-2099");
+
+        PolicyRun run = evaluate.evaluate(SCOPE);
+
+        assertThat(codes(run.opened(), Side.CONFIGURATION)).contains("UNKNOWN_SECURITY_POLICY",
+                "SECURITY_POLICY_NOT_ALLOWED");
+        assertThat(run.opened()).filteredOn(finding -> finding.code() == FindingCode.UNKNOWN_SECURITY_POLICY)
+                .singleElement().satisfies(finding -> assertThat(finding.detail())
+                        .isEqualTo("ELBSecurityPolicy-Made-Up-2099 is not a policy the service describes or "
+                                + "certfleet knows"));
+    }
+
+    private static io.certfleet.core.certificate.CertificateFacts parsed(IssuedCertificate certificate) {
+        try {
+            return new BouncyCastleCertificateParser().parse(certificate.certificatePem(), certificate.chainPem());
+        } catch (io.certfleet.core.certificate.MalformedCertificateException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
