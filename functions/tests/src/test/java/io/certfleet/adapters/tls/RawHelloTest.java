@@ -85,6 +85,17 @@ class RawHelloTest {
         assertThat(response.detail()).startsWith("the peer answered 'HTTP/1.1 400 Bad Request");
     }
 
+    /** Found by the property test (ServerFlightFuzzTest): a record cut short threw EOFException. */
+    @Test
+    void aRecordCutShortIsAConnectionClosedMidRecord() throws Exception {
+        byte[] flight = records(handshake(2, serverHello(0x0303, RANDOM, SESSION_ID, 0xC02C, new byte[0])));
+
+        RawHello.Response response = read(slice(flight, 0, flight.length - 10));
+
+        assertThat(response.outcome()).isEqualTo(RawHello.Outcome.CLOSED);
+        assertThat(response.detail()).isEqualTo("closed mid-record");
+    }
+
     @Test
     void aTruncatedServerHelloIsMalformedNotACrash() throws Exception {
         RawHello.Response response = read(records(handshake(2, new byte[] {3, 3, 0})));
