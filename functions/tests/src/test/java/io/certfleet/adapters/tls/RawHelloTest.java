@@ -1,5 +1,11 @@
 package io.certfleet.adapters.tls;
 
+import static io.certfleet.adapters.tls.ServerFlights.certificateMessage;
+import static io.certfleet.adapters.tls.ServerFlights.concat;
+import static io.certfleet.adapters.tls.ServerFlights.handshake;
+import static io.certfleet.adapters.tls.ServerFlights.record;
+import static io.certfleet.adapters.tls.ServerFlights.records;
+import static io.certfleet.adapters.tls.ServerFlights.serverHello;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certfleet.core.probe.TlsVersion;
@@ -155,65 +161,6 @@ class RawHelloTest {
 
     private static RawHello.Response read(byte[] flight) throws Exception {
         return RawHello.read(new DataInputStream(new ByteArrayInputStream(flight)), 1 << 18, Duration.ofSeconds(1));
-    }
-
-    private static byte[] serverHello(int version, byte[] random, byte[] sessionId, int cipher, byte[] extensions) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RawHello.writeShort(out, version);
-        out.writeBytes(random);
-        out.write(sessionId.length);
-        out.writeBytes(sessionId);
-        RawHello.writeShort(out, cipher);
-        out.write(0);
-        RawHello.writeShort(out, extensions.length);
-        out.writeBytes(extensions);
-        return out.toByteArray();
-    }
-
-    private static byte[] certificateMessage(byte[]... ders) {
-        ByteArrayOutputStream list = new ByteArrayOutputStream();
-        for (byte[] der : ders) {
-            RawHello.writeInt24(list, der.length);
-            list.writeBytes(der);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RawHello.writeInt24(out, list.size());
-        out.writeBytes(list.toByteArray());
-        return out.toByteArray();
-    }
-
-    private static byte[] handshake(int type, byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(type);
-        RawHello.writeInt24(out, body.length);
-        out.writeBytes(body);
-        return out.toByteArray();
-    }
-
-    /** Each handshake message in a record of its own. */
-    private static byte[] records(byte[]... messages) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] message : messages) {
-            out.writeBytes(record(22, message));
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] record(int type, byte[] fragment) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(type);
-        RawHello.writeShort(out, 0x0303);
-        RawHello.writeShort(out, fragment.length);
-        out.writeBytes(fragment);
-        return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] slice(byte[] bytes, int from, int to) {

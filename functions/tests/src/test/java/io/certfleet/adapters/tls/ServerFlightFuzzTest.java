@@ -1,10 +1,14 @@
 package io.certfleet.adapters.tls;
 
+import static io.certfleet.adapters.tls.ServerFlights.certificateMessage;
+import static io.certfleet.adapters.tls.ServerFlights.concat;
+import static io.certfleet.adapters.tls.ServerFlights.handshake;
+import static io.certfleet.adapters.tls.ServerFlights.record;
+import static io.certfleet.adapters.tls.ServerFlights.serverHello;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certfleet.fuzz.Mutations;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +30,7 @@ class ServerFlightFuzzTest {
     Arbitrary<byte[]> mutatedFlights() {
         byte[] random = new byte[32];
         byte[] tls12 = concat(record(22, concat(handshake(2, serverHello(0x0303, random, new byte[32], 0xC02F,
-                        new byte[0])), handshake(11, certificates(new byte[300], new byte[200])))),
+                        new byte[0])), handshake(11, certificateMessage(new byte[300], new byte[200])))),
                 record(22, concat(handshake(22, concat(new byte[] {1, 0, 0, 3}, new byte[] {9, 8, 7})),
                         handshake(14, new byte[0]))));
         byte[] tls13 = record(22, handshake(2, serverHello(0x0303, random, new byte[32], 0x1301,
@@ -45,55 +49,5 @@ class ServerFlightFuzzTest {
         if (response.outcome() != RawHello.Outcome.ACCEPTED) {
             assertThat(response.detail()).isNotBlank();
         }
-    }
-
-    private static byte[] serverHello(int version, byte[] random, byte[] sessionId, int cipher, byte[] extensions) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RawHello.writeShort(out, version);
-        out.writeBytes(random);
-        out.write(sessionId.length);
-        out.writeBytes(sessionId);
-        RawHello.writeShort(out, cipher);
-        out.write(0);
-        RawHello.writeShort(out, extensions.length);
-        out.writeBytes(extensions);
-        return out.toByteArray();
-    }
-
-    private static byte[] certificates(byte[]... ders) {
-        ByteArrayOutputStream list = new ByteArrayOutputStream();
-        for (byte[] der : ders) {
-            RawHello.writeInt24(list, der.length);
-            list.writeBytes(der);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RawHello.writeInt24(out, list.size());
-        out.writeBytes(list.toByteArray());
-        return out.toByteArray();
-    }
-
-    private static byte[] handshake(int type, byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(type);
-        RawHello.writeInt24(out, body.length);
-        out.writeBytes(body);
-        return out.toByteArray();
-    }
-
-    private static byte[] record(int type, byte[] fragment) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(type);
-        RawHello.writeShort(out, 0x0303);
-        RawHello.writeShort(out, fragment.length);
-        out.writeBytes(fragment);
-        return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }
