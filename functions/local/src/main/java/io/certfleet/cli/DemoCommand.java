@@ -7,6 +7,7 @@ import io.certfleet.adapters.aws.dynamodb.InventoryTableDesign;
 import io.certfleet.local.Demo;
 import io.certfleet.local.LocalEmulator;
 import io.certfleet.local.faults.FaultInjectingProxy;
+import io.certfleet.local.faults.FaultKind;
 import io.certfleet.local.faults.FaultPlan;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,12 @@ final class DemoCommand implements Callable<Integer> {
                     + "e.g. 20%% or 0.2) through a proxy in front of the emulator; the result must not change.")
     String faults;
 
+    @Option(names = "--fault-kinds", paramLabel = "KIND", split = ",",
+            description = "Which faults (default: the four that never reach the service: SERVICE_UNAVAILABLE, "
+                    + "INTERNAL_ERROR, THROTTLING, DROPPED_CONNECTION); RESPONSE_LOST lets the service act and "
+                    + "loses its answer, so a retry repeats the call.")
+    List<FaultKind> faultKinds;
+
     @Option(names = "--fault-seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of the fault sequence (default: ${DEFAULT-VALUE}).")
     long faultSeed;
@@ -76,7 +83,8 @@ final class DemoCommand implements Callable<Integer> {
         ApiCallRecorder calls = new ApiCallRecorder();
         try (LocalEmulator emulator = LocalEmulator.acquire(Optional.ofNullable(endpoint), System.getenv());
              FaultInjectingProxy proxy = faultRate > 0
-                     ? FaultInjectingProxy.start(emulator.endpoint(), FaultPlan.of(faultRate, faultSeed)) : null;
+                     ? FaultInjectingProxy.start(emulator.endpoint(), new FaultPlan(faultRate, faultSeed,
+                     faultKinds == null ? FaultPlan.BEFORE_THE_SERVICE : faultKinds)) : null;
              AwsClients aws = new AwsClients(AwsSettings.forEmulator(proxy == null ? emulator.endpoint()
                      : proxy.endpoint(), Region.of(region)), List.of(calls))) {
             spec.commandLine().getOut().println("certfleet demo on " + emulator.describe() + (proxy == null ? ""

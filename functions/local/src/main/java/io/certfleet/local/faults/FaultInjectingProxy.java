@@ -80,6 +80,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
             FaultKind fault = passesUntouched(path, protocol) ? null : plan.next(protocol.service());
             if (fault == null) {
                 forward(exchange, body);
+            } else if (fault == FaultKind.RESPONSE_LOST) {
+                forwardAndLoseTheAnswer(exchange, body);
             } else if (fault == FaultKind.DROPPED_CONNECTION) {
                 drop(exchange);
             } else {
@@ -106,7 +108,33 @@ public final class FaultInjectingProxy implements AutoCloseable {
         exchange.close();
     }
 
+    /** The emulator carries the request out; its answer is thrown away and the connection closed. */
+    private void forwardAndLoseTheAnswer(HttpExchange exchange, byte[] body) throws IOException {
+        send(exchange, body).body().close();
+        drop(exchange);
+    }
+
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        HttpResponse<InputStream> response = send(exchange, body);
+        byte[] answer;
+        try (InputStream in = response.body()) {
+            answer = in.readAllBytes();
+        }
+        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+            if (!header.getKey().startsWith(":") && !NOT_RETURNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                exchange.getResponseHeaders().put(header.getKey(), header.getValue());
+            }
+        }
+        boolean noBody = answer.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+    }
+
+    private HttpResponse<InputStream> send(HttpExchange exchange, byte[] body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()
                         + (exchange.getRequestURI().getRawQuery() == null ? ""
                         : "?" + exchange.getRequestURI().getRawQuery())))
@@ -125,22 +153,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        byte[] answer;
-        try (InputStream in = response.body()) {
-            answer = in.readAllBytes();
-        }
-        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-            if (!header.getKey().startsWith(":") && !NOT_RETURNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                exchange.getResponseHeaders().put(header.getKey(), header.getValue());
-            }
-        }
-        boolean noBody = answer.length == 0 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
-        }
+        return response;
     }
 
     @Override

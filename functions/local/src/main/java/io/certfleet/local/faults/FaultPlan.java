@@ -35,9 +35,12 @@ public final class FaultPlan {
         this.random = new Random(seed);
     }
 
-    /** Every kind of fault at {@code rate}. */
+    /** The faults of a request that never reaches the service, each as likely, at {@code rate}. */
+    public static final List<FaultKind> BEFORE_THE_SERVICE = List.of(FaultKind.SERVICE_UNAVAILABLE,
+            FaultKind.INTERNAL_ERROR, FaultKind.THROTTLING, FaultKind.DROPPED_CONNECTION);
+
     public static FaultPlan of(double rate, long seed) {
-        return new FaultPlan(rate, seed, List.of(FaultKind.values()));
+        return new FaultPlan(rate, seed, BEFORE_THE_SERVICE);
     }
 
     public double rate() {

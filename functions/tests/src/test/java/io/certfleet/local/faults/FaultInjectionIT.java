@@ -75,8 +75,9 @@ class FaultInjectionIT {
                     String what = kind + " to " + service;
                     // HttpURLConnection sends a GET again, once, when its connection drops before any answer (its
                     // own transport retry, below the SDK's): 2 requests per attempt then.
+                    boolean connectionEnds = kind == FaultKind.DROPPED_CONNECTION || kind == FaultKind.RESPONSE_LOST;
                     assertThat(proxy.counts().requests()).as(what + ": every attempt reached the proxy")
-                            .isIn(3L, kind == FaultKind.DROPPED_CONNECTION ? 6L : 3L);
+                            .isIn(3L, connectionEnds ? 6L : 3L);
                     assertThat(recorder.retries().values()).as(what + ": retried twice").containsExactly(2L);
                     assertThat(recorder.failures().values()).as(what).containsExactly(1L);
                     switch (kind) {
@@ -87,12 +88,26 @@ class FaultInjectionIT {
                                 AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
                         case INTERNAL_ERROR -> assertThat(failure).as(what).isInstanceOfSatisfying(
                                 AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
-                        case DROPPED_CONNECTION -> assertThat(failure).as(what)
+                        case DROPPED_CONNECTION, RESPONSE_LOST -> assertThat(failure).as(what)
                                 .isInstanceOf(SdkClientException.class);
                     }
                 }
             });
         }
+    }
+
+    /** A lost response is the worst case for a retry: the service acted, the client heard nothing. */
+    @Test
+    void aLostResponseLetsTheServiceActAndTheClientHearNothing() {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(emulator.endpoint(),
+                new FaultPlan(1.0, 3, List.of(FaultKind.RESPONSE_LOST)));
+             AwsClients aws = new AwsClients(AwsSettings.forEmulator(proxy.endpoint(), AwsEmulator.REGION),
+                     List.of(), new AwsCallPolicy(Duration.ofSeconds(10), 1))) {
+            assertThat(catchThrowable(() -> aws.sns().createTopic(r -> r.name("lost-answer"))))
+                    .isInstanceOf(SdkClientException.class);
+        }
+        assertThat(emulator.clients().sns().listTopics().topics()).anyMatch(topic -> topic.topicArn()
+                .endsWith(":lost-answer"));
     }
 
     /**
@@ -128,7 +143,7 @@ class FaultInjectionIT {
         }
         assertThat(first.toString()).isEqualTo(second.toString());
         assertThat(one.counts().rate()).isBetween(0.15, 0.25);
-        assertThat(one.counts().byKind()).containsOnlyKeys(FaultKind.values());
+        assertThat(one.counts().byKind()).containsOnlyKeys(FaultPlan.BEFORE_THE_SERVICE.toArray(FaultKind[]::new));
     }
 
     /**
