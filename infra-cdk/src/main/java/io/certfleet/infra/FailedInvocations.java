@@ -1,6 +1,8 @@
 package io.certfleet.infra;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -26,6 +28,7 @@ final class FailedInvocations extends Construct {
 
     private final Queue queue;
     private final Alarm alarm;
+    private final Set<String> protectedAliases = new HashSet<>();
 
     FailedInvocations(Construct scope, String id) {
         super(scope, id);
@@ -60,8 +63,9 @@ final class FailedInvocations extends Construct {
                 .deadLetterQueue(queue).build();
     }
 
+    /** An alias has one asynchronous-invocation configuration: the first rule that targets it sets it. */
     private void protect(IFunction live, int retries, Duration maxEventAge) {
-        if (live.getNode().tryFindChild("EventInvokeConfig") == null) {
+        if (protectedAliases.add(live.getNode().getPath())) {
             live.configureAsyncInvoke(EventInvokeConfigOptions.builder().retryAttempts(retries)
                     .maxEventAge(maxEventAge).onFailure(new SqsDestination(queue)).build());
         }

@@ -77,14 +77,14 @@ public final class CertfleetCli implements Runnable {
     }
 
     /** For a mistyped command ({@code certfleet scna}): the command nearest what was typed. */
-    private static java.util.Optional<String> nearestCommand(ParameterException exception) {
+    private static Optional<String> nearestCommand(ParameterException exception) {
         if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
                 || unmatched.getUnmatched().isEmpty()
                 || unmatched.getCommandLine().getSubcommands().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String typed = unmatched.getUnmatched().getFirst();
-        return typed.startsWith("-") ? java.util.Optional.empty()
+        return typed.startsWith("-") ? Optional.empty()
                 : Suggestions.nearest(typed, unmatched.getCommandLine().getSubcommands().keySet());
     }
 

@@ -86,16 +86,17 @@ final class DemoReportView {
         if (faults != null) {
             out.printf("Injected faults: %d of %d requests (%.1f%%): %s; by service: %s%n", faults.faults(),
                     faults.requests(), faults.rate() * 100, faults.byKind(), faults.byService());
-            out.printf("Retried by service: %s%n", retriesByService(retries));
-            out.printf("Requests by service: %s; calls by service: %s%n", new java.util.TreeMap<>(
-                    faults.requestsByService()), retriesByService(calls));
+            out.printf("Retried by service: %s%n", byService(retries));
+            out.printf("Requests by service: %s; calls by service: %s%n", faults.requestsByService(),
+                    byService(calls));
         }
     }
 
-    private static java.util.Map<String, Long> retriesByService(java.util.Map<String, Long> retries) {
+    /** Counts by {@code service:Operation} summed by service. */
+    private static java.util.Map<String, Long> byService(java.util.Map<String, Long> byOperation) {
         java.util.Map<String, Long> byService = new java.util.TreeMap<>();
-        retries.forEach((operation, count) -> byService.merge(operation.substring(0, operation.indexOf(':')), count,
-                Long::sum));
+        byOperation.forEach((operation, count) -> byService.merge(operation.substring(0, operation.indexOf(':')),
+                count, Long::sum));
         return byService;
     }
 

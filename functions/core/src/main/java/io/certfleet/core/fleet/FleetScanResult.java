@@ -5,6 +5,7 @@ import io.certfleet.core.discovery.WorkResult;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The outcome of a fleet scan: every work item's result, and the totals.
@@ -63,9 +64,7 @@ public record FleetScanResult(String scanId, int accountsPlanned, int accountReg
 
     /** API calls of all items, by {@code service:Operation}, sorted. */
     public Map<String, Long> apiCalls() {
-        Map<String, Long> total = new TreeMap<>();
-        results.forEach(result -> result.apiCalls().forEach((operation, count) -> total.merge(operation, count, Long::sum)));
-        return total;
+        return summed(WorkResult::apiCalls);
     }
 
     public long totalApiCalls() {
@@ -74,8 +73,12 @@ public record FleetScanResult(String scanId, int accountsPlanned, int accountReg
 
     /** Retried attempts of those calls (throttled, 5xx, dropped connections), by operation, sorted. */
     public Map<String, Long> apiRetries() {
+        return summed(WorkResult::apiRetries);
+    }
+
+    private Map<String, Long> summed(Function<WorkResult, Map<String, Long>> counts) {
         Map<String, Long> total = new TreeMap<>();
-        results.forEach(result -> result.apiRetries().forEach((operation, count) -> total.merge(operation, count,
+        results.forEach(result -> counts.apply(result).forEach((operation, count) -> total.merge(operation, count,
                 Long::sum)));
         return total;
     }

@@ -46,10 +46,6 @@ public record AwsCallPolicy(Duration callTimeout, int maxAttempts) {
         return new AwsCallPolicy(timeout, attempts);
     }
 
-    public AwsCallPolicy withCallTimeout(Duration other) {
-        return new AwsCallPolicy(other, maxAttempts);
-    }
-
     /** The SDK retry strategy: AWS's retryable and throttling errors, this many attempts, the two backoffs. */
     RetryStrategy retryStrategy() {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()

@@ -1,6 +1,7 @@
 package io.certfleet.adapters.aws;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,7 +111,7 @@ public final class AwsClients implements AutoCloseable {
      * sees every call), sharing its HTTP client (closed by this one).
      */
     public AwsClients deriveWith(AwsSettings otherSettings, List<ExecutionInterceptor> moreInterceptors) {
-        List<ExecutionInterceptor> all = new java.util.ArrayList<>(moreInterceptors);
+        List<ExecutionInterceptor> all = new ArrayList<>(moreInterceptors);
         all.addAll(interceptors);
         return derive(otherSettings, all);
     }

@@ -1,18 +1,25 @@
 package io.certfleet.local.faults;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What a fault-injecting proxy did: requests it saw (the emulator's own API not counted) in all and by service
- * (its signing name), faults it injected by kind and by service.
+ * What a fault-injecting proxy did: requests it saw (the emulator's own API not counted) by service (its signing
+ * name), faults it injected by kind and by service; each map sorted, so that printing it reads the same every time.
  */
-public record FaultCounts(long requests, Map<String, Long> requestsByService, Map<FaultKind, Long> byKind,
+public record FaultCounts(Map<String, Long> requestsByService, Map<FaultKind, Long> byKind,
                           Map<String, Long> byService) {
 
     public FaultCounts {
-        requestsByService = Map.copyOf(requestsByService);
-        byKind = Map.copyOf(byKind);
-        byService = Map.copyOf(byService);
+        requestsByService = Collections.unmodifiableMap(new TreeMap<>(requestsByService));
+        byKind = Collections.unmodifiableMap(byKind.isEmpty() ? Map.of() : new EnumMap<>(byKind));
+        byService = Collections.unmodifiableMap(new TreeMap<>(byService));
+    }
+
+    public long requests() {
+        return requestsByService.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public long faults() {
@@ -21,6 +28,7 @@ public record FaultCounts(long requests, Map<String, Long> requestsByService, Ma
 
     /** Share of requests faulted, 0 to 1. */
     public double rate() {
+        long requests = requests();
         return requests == 0 ? 0 : (double) faults() / requests;
     }
 }

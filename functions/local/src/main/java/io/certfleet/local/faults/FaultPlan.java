@@ -17,7 +17,6 @@ public final class FaultPlan {
     private final long seed;
     private final List<FaultKind> kinds;
     private final Random random;
-    private long requests;
     private final Map<FaultKind, Long> byKind = new EnumMap<>(FaultKind.class);
     private final Map<String, Long> byService = new TreeMap<>();
     private final Map<String, Long> requestsByService = new TreeMap<>();
@@ -53,7 +52,6 @@ public final class FaultPlan {
 
     /** The fault for the next request to {@code service}, or {@code null} to forward it. */
     synchronized FaultKind next(String service) {
-        requests++;
         requestsByService.merge(service, 1L, Long::sum);
         if (random.nextDouble() >= rate) {
             return null;
@@ -65,6 +63,6 @@ public final class FaultPlan {
     }
 
     synchronized FaultCounts counts() {
-        return new FaultCounts(requests, requestsByService, byKind, byService);
+        return new FaultCounts(requestsByService, byKind, byService);
     }
 }
