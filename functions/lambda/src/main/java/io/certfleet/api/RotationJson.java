@@ -28,6 +28,7 @@ public final class RotationJson {
         json.put("finishedAt", rotation.finishedAt() == null ? null : rotation.finishedAt().toString());
         json.put("replacementArn", rotation.replacementArn());
         json.put("reason", rotation.reason());
+        json.put("drill", rotation.drill() == null ? null : rotation.drill().fault().cliName());
         return json;
     }
 
@@ -53,6 +54,13 @@ public final class RotationJson {
         }
         json.put("waves", waves);
         json.put("events", rotation.events());
+        if (rotation.drill() != null) {
+            Map<String, Object> drill = new LinkedHashMap<>();
+            drill.put("fault", rotation.drill().fault().cliName());
+            drill.put("binding", rotation.drill().binding());
+            drill.put("preflight", rotation.drill().preflight());
+            json.put("drill", drill);
+        }
         json.put("reason", rotation.reason());
         json.put("startedAt", rotation.startedAt().toString());
         json.put("finishedAt", rotation.finishedAt() == null ? null : rotation.finishedAt().toString());

@@ -23,6 +23,7 @@ import io.certfleet.core.probe.fleet.BindingTargets;
 import io.certfleet.core.rotation.ApproveRotation;
 import io.certfleet.core.rotation.CanaryCheck;
 import io.certfleet.core.rotation.CanaryProber;
+import io.certfleet.core.rotation.CertificateRetirer;
 import io.certfleet.core.rotation.CircuitBreaker;
 import io.certfleet.core.rotation.FinishRotation;
 import io.certfleet.core.rotation.IssueReplacement;
@@ -83,7 +84,7 @@ public final class RotationWiring {
     public PlanRotation planRotation() {
         return new PlanRotation(wiring.inventory(), wiring.probeResults(), wiring.policies(),
                 new BindingTargets(wiring.settings().probe().reachesInternalEndpoints()), rotations(),
-                wiring.clock());
+                wiring.settings().rotation().drillable(), wiring.clock());
     }
 
     public StartRotation startRotation() {
@@ -131,6 +132,11 @@ public final class RotationWiring {
     public RetireReplacedCertificates retireReplaced() {
         return new RetireReplacedCertificates(rotations(), wiring.inventory(), wiring.policies(),
                 new AcmCertificateRetirer(scope -> memberClients().forScope(scope).acm()), wiring.clock());
+    }
+
+    /** Deletes one certificate in its account-region unless something uses it (a drill's, after it). */
+    public CertificateRetirer certificateRetirer() {
+        return new AcmCertificateRetirer(scope -> memberClients().forScope(scope).acm());
     }
 
     public RequestRollback requestRollback() {

@@ -319,6 +319,14 @@ public final class Wiring {
         return other;
     }
 
+    /** This wiring (its settings, clock and canary network) over other clients: a drill's, that watch its calls. */
+    public Wiring withAws(AwsClients otherAws) {
+        Wiring other = new Wiring(otherAws, clock, settings);
+        other.canaryTrust = canaryTrust;
+        other.canaryAddresses = canaryAddresses;
+        return other;
+    }
+
     /** The rotation use cases with other trust and addresses (tests' and the demo's stand-ins). */
     public RotationWiring rotation(TrustMaterial trust, AddressResolver addresses) {
         return new RotationWiring(this, trust, addresses);

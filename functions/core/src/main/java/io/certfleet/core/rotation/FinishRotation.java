@@ -26,7 +26,9 @@ import java.util.Set;
 /**
  * Use case: the workflow's bookkeeping between and after the swaps. A wave is complete when each of its bindings
  * passed its canary (or was skipped); the rotation ends succeeded, rolled back (with the canaries' causes, the owner
- * told, the breaker counting it) or failed; the lock is released on every end.
+ * told, the breaker counting it) or failed; the lock is released on every end. A drill always ends rolled back
+ * (its canary passing the broken certificate is the drill's failure), and its rollback is expected: the owner is
+ * told it was a drill, and neither the breaker nor the findings count it.
  */
 public final class FinishRotation {
 
@@ -72,8 +74,12 @@ public final class FinishRotation {
         if (rotation.rollbackRequested() != null && causes.isEmpty()) {
             causes.add("rollback requested: " + rotation.rollbackRequested());
         }
-        boolean ok = causes.isEmpty();
         boolean last = wave + 1 >= rotation.waves();
+        if (rotation.drill() != null && causes.isEmpty() && last) {
+            // A drill never keeps its broken certificate: a canary that passed it is the drill's finding.
+            causes.add(notDetected(rotation));
+        }
+        boolean ok = causes.isEmpty();
         if (ok && !rotation.events().contains(RotationEvents.WAVE_COMPLETED + "#" + (wave + 1))) {
             Instant now = clock.instant();
             rotations.save(published(rotation, RotationEvents.WAVE_COMPLETED, now, Map.of("wave", wave + 1,
@@ -99,6 +105,11 @@ public final class FinishRotation {
         return done;
     }
 
+    private static String notDetected(Rotation drill) {
+        return "drill: the canary passed a certificate that " + drill.drill().fault().description()
+                + ": the fault was not detected; the binding is put back";
+    }
+
     /** Every swapped binding was put back: the owner hears it (critical) and the breaker counts it. */
     public Rotation rolledBack(String rotationId) {
         Rotation rotation = rotations.load(rotationId);
@@ -115,10 +126,24 @@ public final class FinishRotation {
         }
         bindings.stream().filter(binding -> binding.result() == BindingResult.FAILED && binding.canary().isEmpty())
                 .forEach(binding -> causes.add(binding.target().describe() + ": " + binding.detail()));
+        if (rotation.drill() != null && causes.isEmpty()) {
+            causes.add(notDetected(rotation));
+        }
         Rotation done = published(rotation.withStatus(RotationStatus.ROLLED_BACK, String.join("; ", causes), now),
                 RotationEvents.ROLLED_BACK, now, Map.of("causes", List.copyOf(causes),
                         "bindings", RotationEvents.bindings(bindings)), "");
         rotations.save(done);
+        if (done.drill() != null) {
+            // An expected rollback: no finding on a sound certificate, no count towards the breaker.
+            owners.notify(message(done, "critical", "[certfleet drill] rotation of " + done.subject()
+                    + " rolled back (drill: " + done.drill().fault() + ")", "This is a drill: certfleet rotated a "
+                    + "certificate that " + done.drill().fault().description() + " into " + done.drill().binding()
+                    + " and put the old certificate back.\n\nWhy it was rolled back:\n  "
+                    + String.join("\n  ", causes) + "\n\nNothing to do. Rotation " + rotationId
+                    + ": certfleet rotation show " + rotationId));
+            lock.release(rotation.certificateArns(), rotationId);
+            return done;
+        }
         openFailure(done, "rotation " + rotationId + " was rolled back: " + String.join("; ", causes), now);
         owners.notify(message(done, "critical", "[certfleet critical] rotation of " + done.subject()
                 + " rolled back", "certfleet put the old certificate back on every endpoint it had swapped.\n\n"
@@ -149,8 +174,11 @@ public final class FinishRotation {
         Rotation done = published(rotation.withStatus(RotationStatus.FAILED, why, now), RotationEvents.FAILED, now,
                 Map.of("causes", List.of(why)), "");
         rotations.save(done);
-        openFailure(done, "rotation " + rotationId + " failed: " + why, now);
-        owners.notify(message(done, "high", "[certfleet high] rotation of " + done.subject() + " failed",
+        if (done.drill() == null) {
+            openFailure(done, "rotation " + rotationId + " failed: " + why, now);
+        }
+        owners.notify(message(done, "high", (done.drill() == null ? "[certfleet high]" : "[certfleet drill]")
+                + " rotation of " + done.subject() + " failed",
                 "certfleet could not rotate " + done.subject() + " and swapped nothing.\n\nWhy: " + why
                         + "\n\nRotation " + rotationId + ": certfleet rotation show " + rotationId));
         lock.release(rotation.certificateArns(), rotationId);

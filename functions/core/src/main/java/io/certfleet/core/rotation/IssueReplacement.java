@@ -48,7 +48,7 @@ import java.util.function.Predicate;
  * the rotation circuit breaker is open, a rotation that has swapped nothing waits here (this is the last step before
  * the first swap) until it is reset. The
  * replacement passes the preflight (names, validity, chain, profile) or the rotation fails with every reason,
- * nothing swapped.
+ * nothing swapped; a drill's broken certificate has the preflight's objections recorded and goes on to its canary.
  */
 public final class IssueReplacement {
 
@@ -153,10 +153,13 @@ public final class IssueReplacement {
         TlsPolicy profile = profileOf(rotation);
         Preflight.Verdict verdict = Preflight.check(new PreflightContext(old, replacement, profile, clock,
                 isTrustedRoot));
-        if (!verdict.passed()) {
+        Instant now = clock.instant();
+        if (rotation.drill() != null) {
+            // A drill's certificate is broken on purpose: what the preflight says is recorded, and the canary judges.
+            rotations.save(rotation.withDrill(rotation.drill().withPreflight(verdict.problems()), now));
+        } else if (!verdict.passed()) {
             return new Outcome(false, arn, verdict.problems());
         }
-        Instant now = clock.instant();
         for (RotationBinding binding : rotations.bindings(rotationId)) {
             Optional<String> there = copyIn.apply(binding.target().scope());
             rotations.saveBinding(rotationId, there.map(binding::withReplacement).orElseGet(() -> binding.withResult(

@@ -1,6 +1,8 @@
 package io.certfleet.core.rotation;
 
 import io.certfleet.core.discovery.CertificateArn;
+import io.certfleet.core.drill.DrillSpec;
+import io.certfleet.core.drill.DrillableEnvironments;
 import io.certfleet.core.finding.Finding;
 import io.certfleet.core.inventory.BindingRecord;
 import io.certfleet.core.inventory.InventoryQuery;
@@ -38,7 +40,9 @@ import java.util.stream.Collectors;
  * accounts or regions is one rotation) and every endpoint serving any of them, takes the profile of the
  * certificate's environment with the request's overrides, orders the bindings into waves (the least exposed one
  * first, as the canary), says when the calendar lets it swap, and stores the plan. A request that cannot be planned
- * is stored too, {@link RotationStatus#REFUSED} with the reason, so that every attempt can be looked up.
+ * is stored too, {@link RotationStatus#REFUSED} with the reason, so that every attempt can be looked up. A drill
+ * ({@link RotationRequest#drill()}) is planned on its one binding, only in a drillable environment and a change
+ * window, without approval.
  */
 public final class PlanRotation {
 
@@ -50,10 +54,18 @@ public final class PlanRotation {
     private final PolicySet policies;
     private final BindingTargets targets;
     private final RotationStore rotations;
+    private final DrillableEnvironments drillable;
     private final Clock clock;
 
     public PlanRotation(InventoryRepository inventory, ProbeResults probes, PolicySet policies, BindingTargets targets,
                         RotationStore rotations, Clock clock) {
+        this(inventory, probes, policies, targets, rotations, DrillableEnvironments.DEFAULT, clock);
+    }
+
+    /** @param drillable the environments whose endpoints may be drilled ({@link RotationRequest#drill()}) */
+    public PlanRotation(InventoryRepository inventory, ProbeResults probes, PolicySet policies, BindingTargets targets,
+                        RotationStore rotations, DrillableEnvironments drillable, Clock clock) {
+        this.drillable = Objects.requireNonNull(drillable, "drillable");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.probes = Objects.requireNonNull(probes, "probes");
         this.policies = Objects.requireNonNull(policies, "policies");
@@ -97,6 +109,19 @@ public final class PlanRotation {
         locations.forEach(record -> recordByArn.put(record.location().arn(), record));
         List<BindingRecord> serving = inventory.bindingsOf(arns).values().stream().flatMap(List::stream)
                 .filter(BindingRecord::isActive).toList();
+        DrillSpec drill = request.drill();
+        if (drill != null) {
+            Optional<String> refusal = drillable.refusal(first.ownership().environment());
+            if (refusal.isPresent()) {
+                return refused(request, refusal.get(), now);
+            }
+            serving = serving.stream().filter(binding -> binding.type() == drill.type()
+                    && binding.resourceId().equals(drill.resourceId())).limit(1).toList();
+            if (serving.isEmpty()) {
+                return refused(request, "the drilled binding " + drill.binding() + " does not serve "
+                        + first.facts().subject() + " (scan again if it changed)", now);
+            }
+        }
         if (serving.isEmpty()) {
             return refused(request, "no endpoint serves " + first.facts().subject() + ": nothing to rotate (delete "
                     + "or let it expire)", now);
@@ -124,13 +149,18 @@ public final class PlanRotation {
         if (reasons.isEmpty()) {
             reasons.add("requested by " + request.requestedBy());
         }
-        RotationMode mode = rules.mode() == RotationMode.OFF ? RotationMode.AUTO : rules.mode();
+        if (drill != null && slot.at().isAfter(now)) {
+            return refused(request, "a drill changes an endpoint, and the change calendar allows no change before "
+                    + slot.at() + " (" + slot.reason() + "): run the drill then", now);
+        }
+        // A drill always ends restored and is asked for by a person at the console: nobody else approves it.
+        RotationMode mode = rules.mode() == RotationMode.OFF || drill != null ? RotationMode.AUTO : rules.mode();
         Rotation rotation = new Rotation(id, first.certificateId(), first.facts().subject(),
                 first.ownership().owner(), first.ownership().environment(), List.copyOf(arns),
                 profile.name(), mode, rules.issuer(), rules.bake(), rules.canaryChecks(), rules.spike(),
                 rules.approvers(), plan.waves().size(), RotationStatus.PLANNED, reasons, request.requestedBy(),
                 request.replacementArn(), null, slot.at().isAfter(now) ? slot.at() : null, slot.bypassed(), null,
-                null, List.of(), slot.reason(), now, now, null);
+                null, List.of(), slot.reason(), now, now, null, drill);
         rotations.create(rotation, bindings);
         return rotations.load(id);
     }
@@ -181,7 +211,8 @@ public final class PlanRotation {
                 List.of(request.certificate()), null,
                 RotationMode.AUTO, defaults.issuer(), defaults.bake(), defaults.canaryChecks(), defaults.spike(),
                 List.of(), 0, RotationStatus.REFUSED, request.reasons(), request.requestedBy(),
-                request.replacementArn(), null, null, false, null, null, List.of(), why, now, now, now);
+                request.replacementArn(), null, null, false, null, null, List.of(), why, now, now, now,
+                request.drill());
         rotations.create(rotation, List.of());
         return rotation;
     }

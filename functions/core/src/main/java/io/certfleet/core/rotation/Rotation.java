@@ -1,5 +1,6 @@
 package io.certfleet.core.rotation;
 
+import io.certfleet.core.drill.DrillSpec;
 import io.certfleet.core.policy.rotation.IssuerChoice;
 import io.certfleet.core.policy.rotation.NegotiationSpike;
 import io.certfleet.core.policy.rotation.RotationMode;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param rollbackRequested why a rollback was asked for from outside (event, alarm, command); null when not
  * @param events            the events published for it, in order
  * @param reason            why it ended as it did (refusal, failure, rollback causes), for people
+ * @param drill             when the rotation is a drill: what was broken, where, and what the preflight said of it
  */
 public record Rotation(String rotationId, String sha256, String subject, String owner, String environment,
                        List<String> certificateArns,
@@ -32,7 +34,8 @@ public record Rotation(String rotationId, String sha256, String subject, String 
                        NegotiationSpike spike, List<String> approvers, int waves, RotationStatus status,
                        List<String> reasons, String requestedBy, String replacementArn, String replacementSha256,
                        Instant notBefore, boolean emergency, Approval approval, String rollbackRequested,
-                       List<String> events, String reason, Instant startedAt, Instant updatedAt, Instant finishedAt) {
+                       List<String> events, String reason, Instant startedAt, Instant updatedAt, Instant finishedAt,
+                       DrillSpec drill) {
 
     /** Who decided on an approval, and when; {@code approved} null while undecided. */
     public record Approval(Instant requestedAt, Instant deadline, Boolean approved, String decidedBy,
@@ -62,29 +65,50 @@ public record Rotation(String rotationId, String sha256, String subject, String 
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** A rotation that is no drill. */
+    public Rotation(String rotationId, String sha256, String subject, String owner, String environment,
+                    List<String> certificateArns, String profile, RotationMode mode, IssuerChoice issuer,
+                    Duration bake, int canaryChecks, NegotiationSpike spike, List<String> approvers, int waves,
+                    RotationStatus status, List<String> reasons, String requestedBy, String replacementArn,
+                    String replacementSha256, Instant notBefore, boolean emergency, Approval approval,
+                    String rollbackRequested, List<String> events, String reason, Instant startedAt,
+                    Instant updatedAt, Instant finishedAt) {
+        this(rotationId, sha256, subject, owner, environment, certificateArns, profile, mode, issuer, bake,
+                canaryChecks, spike, approvers, waves, status, reasons, requestedBy, replacementArn,
+                replacementSha256, notBefore, emergency, approval, rollbackRequested, events, reason, startedAt,
+                updatedAt, finishedAt, null);
+    }
+
+    public Rotation withDrill(DrillSpec spec, Instant at) {
+        return new Rotation(rotationId, sha256, subject, owner, environment, certificateArns, profile, mode, issuer,
+                bake, canaryChecks, spike, approvers, waves, status, reasons, requestedBy, replacementArn,
+                replacementSha256, notBefore, emergency, approval, rollbackRequested, events, reason, startedAt, at,
+                finishedAt, spec);
+    }
+
     public Rotation withStatus(RotationStatus next, String why, Instant at) {
         return new Rotation(rotationId, sha256, subject, owner, environment, certificateArns, profile, mode, issuer, bake, canaryChecks,
                 spike, approvers, waves, next, reasons, requestedBy, replacementArn, replacementSha256, notBefore,
                 emergency, approval, rollbackRequested, events, why == null ? reason : why, startedAt, at,
-                next.finished() ? at : finishedAt);
+                next.finished() ? at : finishedAt, drill);
     }
 
     public Rotation withReplacement(String arn, String fingerprint, Instant at) {
         return new Rotation(rotationId, sha256, subject, owner, environment, certificateArns, profile, mode, issuer, bake, canaryChecks,
                 spike, approvers, waves, status, reasons, requestedBy, arn, fingerprint, notBefore, emergency,
-                approval, rollbackRequested, events, reason, startedAt, at, finishedAt);
+                approval, rollbackRequested, events, reason, startedAt, at, finishedAt, drill);
     }
 
     public Rotation withApproval(Approval decision, Instant at) {
         return new Rotation(rotationId, sha256, subject, owner, environment, certificateArns, profile, mode, issuer, bake, canaryChecks,
                 spike, approvers, waves, status, reasons, requestedBy, replacementArn, replacementSha256, notBefore,
-                emergency, decision, rollbackRequested, events, reason, startedAt, at, finishedAt);
+                emergency, decision, rollbackRequested, events, reason, startedAt, at, finishedAt, drill);
     }
 
     public Rotation withRollbackRequested(String why, Instant at) {
         return new Rotation(rotationId, sha256, subject, owner, environment, certificateArns, profile, mode, issuer, bake, canaryChecks,
                 spike, approvers, waves, status, reasons, requestedBy, replacementArn, replacementSha256, notBefore,
-                emergency, approval, why, events, reason, startedAt, at, finishedAt);
+                emergency, approval, why, events, reason, startedAt, at, finishedAt, drill);
     }
 
     public Rotation withEvent(String detailType, Instant at) {
@@ -92,6 +116,6 @@ public record Rotation(String rotationId, String sha256, String subject, String 
         more.add(detailType);
         return new Rotation(rotationId, sha256, subject, owner, environment, certificateArns, profile, mode, issuer, bake, canaryChecks,
                 spike, approvers, waves, status, reasons, requestedBy, replacementArn, replacementSha256, notBefore,
-                emergency, approval, rollbackRequested, more, reason, startedAt, at, finishedAt);
+                emergency, approval, rollbackRequested, more, reason, startedAt, at, finishedAt, drill);
     }
 }

@@ -41,6 +41,13 @@ public final class RotationEvents {
                 : Map.of("arn", rotation.replacementArn(), "sha256", rotation.replacementSha256()));
         detail.put("reason", rotation.reason());
         detail.put("at", at.toString());
+        if (rotation.drill() != null) {
+            Map<String, Object> drill = new LinkedHashMap<>();
+            drill.put("fault", rotation.drill().fault().cliName());
+            drill.put("binding", rotation.drill().binding());
+            drill.put("preflight", rotation.drill().preflight());
+            detail.put("drill", drill);
+        }
         detail.putAll(extra);
         return new CertfleetEvent(detailType, rotation.certificateArns().stream()
                 .filter(arn -> arn.startsWith("arn:")).toList(), detail);
@@ -48,7 +55,8 @@ public final class RotationEvents {
 
     /**
      * The attributes owners filter a rotation's messages on ({@code owner}, {@code environment}, {@code severity},
-     * {@code code}, {@code certificateArn}), as the alert topic's subscriptions expect them.
+     * {@code code}, {@code certificateArn}, and for a drill {@code drill}: its fault), as the alert topic's
+     * subscriptions expect them.
      */
     public static Map<String, String> ownerAttributes(Rotation rotation, String severity, String code) {
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -60,6 +68,9 @@ public final class RotationEvents {
         attributes.put("code", code);
         if (!rotation.certificateArns().isEmpty()) {
             attributes.put("certificateArn", rotation.certificateArns().getFirst());
+        }
+        if (rotation.drill() != null) {
+            attributes.put("drill", rotation.drill().fault().cliName());
         }
         return attributes;
     }

@@ -1,5 +1,6 @@
 package io.certfleet.core.rotation;
 
+import io.certfleet.core.drill.DrillSpec;
 import io.certfleet.core.policy.rotation.IssuerChoice;
 import io.certfleet.core.policy.rotation.WaveSize;
 import java.time.Duration;
@@ -18,10 +19,11 @@ import java.util.regex.Pattern;
  * @param requestedBy    who asked (a person, {@code policy}, an event source): never their approver
  * @param reasons        why (the policy's trigger reasons, or a person's words)
  * @param rotationId     the id to use (a retried start finds its own plan); null: a new one
+ * @param drill          a drill: {@code replacementArn} is the broken certificate, rotated into one binding only
  */
 public record RotationRequest(String certificate, String replacementArn, IssuerChoice issuer, List<WaveSize> waves,
                               Duration bake, Integer canaryChecks, String requestedBy, List<String> reasons,
-                              String rotationId) {
+                              String rotationId, DrillSpec drill) {
 
     private static final Pattern SHA256 = Pattern.compile("(?i)[0-9a-f]{64}");
 
@@ -30,6 +32,12 @@ public record RotationRequest(String certificate, String replacementArn, IssuerC
         Objects.requireNonNull(requestedBy, "requestedBy");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         waves = waves == null ? null : List.copyOf(waves);
+    }
+
+    public RotationRequest(String certificate, String replacementArn, IssuerChoice issuer, List<WaveSize> waves,
+                           Duration bake, Integer canaryChecks, String requestedBy, List<String> reasons,
+                           String rotationId) {
+        this(certificate, replacementArn, issuer, waves, bake, canaryChecks, requestedBy, reasons, rotationId, null);
     }
 
     /** On demand, with nothing but the certificate. */
@@ -46,6 +54,11 @@ public record RotationRequest(String certificate, String replacementArn, IssuerC
 
     public RotationRequest withRotationId(String id) {
         return new RotationRequest(certificate, replacementArn, issuer, waves, bake, canaryChecks, requestedBy, reasons,
-                id);
+                id, drill);
+    }
+
+    public RotationRequest withDrill(DrillSpec spec) {
+        return new RotationRequest(certificate, replacementArn, issuer, waves, bake, canaryChecks, requestedBy, reasons,
+                rotationId, spec);
     }
 }

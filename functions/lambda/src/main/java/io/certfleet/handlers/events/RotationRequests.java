@@ -1,6 +1,8 @@
 package io.certfleet.handlers.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.certfleet.core.drill.DrillFault;
+import io.certfleet.core.drill.DrillSpec;
 import io.certfleet.core.policy.rotation.IssuerChoice;
 import io.certfleet.core.policy.rotation.WaveSize;
 import io.certfleet.core.rotation.ApproveRotation;
@@ -110,8 +112,28 @@ public final class RotationRequests {
         boolean detach = node.path("detach").asBoolean(false);
         long poll = node.hasNonNull("approvalPollSeconds") ? number(node, "approvalPollSeconds", 1, 86_400)
                 : APPROVAL_POLL_SECONDS;
+        DrillSpec drill = node.hasNonNull("drill") ? drill(node.get("drill")) : null;
+        if (drill != null && to == null) {
+            throw new InvalidEventException("'drill' needs 'to': the broken certificate to rotate in");
+        }
         return new Start(new RotationRequest(certificate, to, issuer, waves, bake, checks, requestedBy,
-                reason == null ? List.of() : List.of(reason), rotationId), dryRun, detach, poll);
+                reason == null ? List.of() : List.of(reason), rotationId, drill), dryRun, detach, poll);
+    }
+
+    /** {@code {"fault": "wrong-host", "binding": "TYPE:RESOURCE_ID"}}. */
+    private static DrillSpec drill(JsonNode node) {
+        if (!node.isObject()) {
+            throw new InvalidEventException("'drill' must be an object {\"fault\", \"binding\"}, got "
+                    + node.getNodeType());
+        }
+        try {
+            DrillFault fault = DrillFault.parse(text(node, "fault"));
+            return DrillSpec.of(fault, DrillSpec.Binding.parse(text(node, "binding")));
+        } catch (InvalidEventException e) {
+            throw new InvalidEventException("'drill': " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("'drill': " + e.getMessage());
+        }
     }
 
     /** A signal to a running rotation: a rollback asked for, or an alarm naming the resources it watches. */
