@@ -28,7 +28,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
         description = "Fleet scanning and auto-remediation of TLS certificates on AWS.",
         subcommands = {DemoCommand.class, ScanCommand.class, InventoryCommand.class, ProbeCommand.class,
                 PolicyCommand.class, FindingsCommand.class, RotateCommand.class, RotationCommand.class, ApiCommand.class,
-                MetricsCommand.class, ReportCommand.class,
+                DrillCommand.class, MetricsCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done, nothing to report", "  1  done, findings need attention",

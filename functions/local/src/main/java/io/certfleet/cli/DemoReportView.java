@@ -47,6 +47,8 @@ final class DemoReportView {
         out.println();
         printRemediation(report.remediation());
         out.println();
+        printDrill(report.drill());
+        out.println();
         new KpiView(out).print(report.kpis());
     }
 
@@ -171,6 +173,17 @@ final class DemoReportView {
         out.println("Endpoints on the wire after remediation (the next scan and probe):");
         new FleetProbeView(out).print(remediation.inventory(), remediation.latestProbes());
         out.printf("Remediation took %.1f s.%n", remediation.durationMs() / 1000.0);
+    }
+
+    private void printDrill(Demo.Drilled drill) {
+        out.println("Drill (a chaos experiment: ./certfleet drill --binding TYPE:RESOURCE_ID --fault FAULT, only on "
+                + "drillable environments):");
+        DrillView.print(out, drill.report());
+        out.printf("  the owner's queue received: %s%n", drill.alerts().isEmpty() ? "nothing" : drill.alerts().stream()
+                .map(alert -> alert.attribute("owner") + " \"" + alert.subject() + "\"")
+                .collect(Collectors.joining("; ")));
+        out.printf("  the events' queue received: %s%n", drill.eventTypes().isEmpty() ? "nothing"
+                : String.join(", ", drill.eventTypes()));
     }
 
     /**

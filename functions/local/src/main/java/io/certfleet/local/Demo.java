@@ -12,6 +12,8 @@ import io.certfleet.core.conformance.AssessConformance;
 import io.certfleet.core.conformance.ConformanceReport;
 import io.certfleet.core.conformance.InventoryStandings;
 import io.certfleet.core.discovery.WorkItem;
+import io.certfleet.core.drill.DrillFault;
+import io.certfleet.core.drill.DrillSpec;
 import io.certfleet.core.fleet.AccountSelection;
 import io.certfleet.core.fleet.FleetScanResult;
 import io.certfleet.core.fleet.ScanPlan;
@@ -29,6 +31,7 @@ import io.certfleet.core.rotation.Rotation;
 import io.certfleet.core.rotation.RotationBinding;
 import io.certfleet.core.rotation.RotationStatus;
 import io.certfleet.core.rotation.RotationStore;
+import io.certfleet.local.drill.DrillRunner;
 import io.certfleet.local.pki.IssuedCertificate;
 import io.certfleet.local.pki.KeyType;
 import io.certfleet.local.tls.EmulatedEndpoint;
@@ -52,7 +55,8 @@ import software.amazon.awssdk.regions.Region;
  * through the core, probe every endpoint the scan found (local TLS stand-ins, see {@link DemoEndpoints}) and list
  * the inventory by owner, then send the expiry alerts to an SNS topic and read them back from an SQS queue
  * subscribed to it, and evaluate once more as the next scheduled run would (nothing is sent twice); then
- * remediate in staged rotations proven on the wire (one of them rolled back), and probe again.
+ * remediate in staged rotations proven on the wire (one of them rolled back), and probe again; last, drill the
+ * staging endpoint (a broken certificate the canary must catch and the rollback undo).
  */
 public final class Demo {
 
@@ -60,7 +64,16 @@ public final class Demo {
     public record Report(String tableName, InventoryTable.Outcome table, int previousSeedRemoved,
                          DemoFleet.Seeded seeded, FleetScanResult scan, List<ScopeProbeResult> probes,
                          List<InventoryEntry> inventory, Map<BindingRecord.Key, BindingProbe> latestProbes,
-                         Policy policy, Alerts alerts, Remediation remediation, GovernanceKpis kpis) {
+                         Policy policy, Alerts alerts, Remediation remediation, Drilled drill,
+                         GovernanceKpis kpis) {
+    }
+
+    /**
+     * The demo's drill: a certificate for the wrong host rotated into the staging load balancer, with what the
+     * owner's queue and the events' queue received.
+     */
+    public record Drilled(DrillRunner.Report report, List<LocalAlertRouting.ReceivedAlert> alerts,
+                          List<String> eventTypes) {
     }
 
     /**
@@ -131,8 +144,37 @@ public final class Demo {
         Policy policy = policy(plan, publishing, routing, routes);
         Alerts alerts = alerts(publishing, routing, routes);
         Remediation remediation = remediate(fleet, seeded, seeder, plan, publishing, routing, routes);
+        Drilled drill = drill(seeded, seeder, publishing, routing, routes);
         return new Report(table.name(), tableOutcome, removed, seeded, scan, probes, inventory, latest, policy,
-                alerts, remediation, wiring.computeKpis().compute(KpiFilter.FLEET));
+                alerts, remediation, drill, wiring.computeKpis().compute(KpiFilter.FLEET));
+    }
+
+    /**
+     * A drill on the staging load balancer (its environment is drillable): a certificate for another host, signed by
+     * the fleet's own CA (so only the planted fault is wrong), rotated in through the workflow; the canary must
+     * catch it and the rollback restore the listener.
+     */
+    private Drilled drill(DemoFleet.Seeded seeded, FleetSeeder seeder, Wiring publishing, LocalAlertRouting routing,
+                          LocalAlertRouting.Routes routes) {
+        routing.drain(routes.eventQueueUrl());
+        routing.drain(routes.alertQueueUrl());
+        EmulatedEndpoint.Keys keys = DemoEndpoints.keysOf(seeded);
+        DemoFleet.Placement staging = seeded.placement("staging");
+        try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock(), seeder, keys, Set.of())) {
+            Wiring drilling = publishing.withCanaryNetwork(endpoints.trust(), endpoints.addresses());
+            DrillRunner.Report report = new DrillRunner(new LocalRotation(LocalRotation.localstackFolder()))
+                    .run(drilling, DrillRunner.Options.of(DrillFault.WRONG_HOST, new DrillSpec.Binding(
+                            staging.type(), staging.resourceId())).withIssuer(seeded.issuingCa())
+                            .requestedBy("certfleet-demo"), keys::add);
+            return new Drilled(report, routing.drainAlerts(routes.alertQueueUrl()),
+                    routing.drainEvents(routes.eventQueueUrl()).stream()
+                            .map(event -> event.path("detail-type").asText()).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the drill's workflow locally: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /**

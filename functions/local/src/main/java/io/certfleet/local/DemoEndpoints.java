@@ -34,6 +34,7 @@ import software.amazon.awssdk.regions.Region;
  *       an incomplete chain;</li>
  *   <li>{@code demo-legacy} (Classic ELB): CBC suites still enabled next to the modern ones;</li>
  *   <li>{@code www} (CloudFront): healthy;</li>
+ *   <li>{@code demo-staging} (ALB, staging): healthy, and drilled;</li>
  *   <li>{@code api} (API Gateway): still serving the certificate from before the last rotation (a fixed stand-in,
  *       as an endpoint that never picked up a renewal).</li>
  * </ul>
@@ -70,6 +71,7 @@ public final class DemoEndpoints implements AutoCloseable {
             endpoints.emulate(fleet, seeder, keys, staleHosts, null, "partners");
             endpoints.emulate(fleet, seeder, keys, staleHosts, MODERN_AND_CBC, "legacy");
             endpoints.emulate(fleet, seeder, keys, staleHosts, null, "www");
+            endpoints.emulate(fleet, seeder, keys, staleHosts, null, "staging");
             LocalTlsServer api = LocalTlsServer.serving(beforeRotation(fleet.issuingCa(), clock)).start();
             endpoints.resources.add(api);
             endpoints.byServerName.put(DemoFleet.name("api"), LocalTlsServer.loopback(api.port()));

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
  * The demo's fleet: an Organization with three member accounts tagged differently (so that every rule of the
  * ownership chain shows), two regions, RSA and EC certificates from a private CA at various distances from
  * expiry, and every kind of endpoint: an ALB with a default and an SNI certificate, Classic ELBs (one serving an
- * IAM server certificate), a CloudFront distribution and an API Gateway domain. Everything it makes is named
+ * IAM server certificate), a CloudFront distribution and an API Gateway domain, and a staging load balancer the
+ * demo's drill breaks on purpose. Everything it makes is named
  * {@code demo-*} or tagged {@value #DEMO_TAG}, so that a later run can remove it first from a shared emulator.
  */
 public final class DemoFleet {
@@ -161,8 +162,14 @@ public final class DemoFleet {
         }
         try (FleetSeeder.Account west = seeder.in(sandbox, Region.EU_WEST_1)) {
             importOrReimport(west, leaf(issuer, "sandbox", KeyType.EC_P256, 5), "sandbox", demo);
+            // A staging endpoint: its environment is drillable, and the demo's drill breaks it on purpose.
+            String staging = importOrReimport(west, leaf(issuer, "staging", KeyType.EC_P256, 60), "staging",
+                    Map.of(DEMO_TAG, "true", "owner", "platform-team", "environment", "staging"));
+            String listener = west.httpsLoadBalancer("demo-staging", Map.of(), 443, TLS13_POLICY, staging,
+                    List.of());
+            place("staging", BindingType.ELBV2_LISTENER, listener, sandbox, Region.EU_WEST_1, staging);
         }
-        return new Seeded(3, 7, 6, root, issuer, issued, placements);
+        return new Seeded(3, 8, 7, root, issuer, issued, placements);
     }
 
     private void place(String host, BindingType type, String resourceId, String account, Region region,

@@ -62,7 +62,7 @@ class ConcurrentRunsIT {
 
         assertThat(results).allSatisfy(result -> {
             assertThat(result.errors()).isEmpty();
-            assertThat(result.certificates()).isEqualTo(7);
+            assertThat(result.certificates()).isEqualTo(8);
         });
         assertThat(items("together")).isEqualTo(items("alone")).hasSizeGreaterThan(15);
     }

@@ -25,18 +25,18 @@ class DemoIT {
         String second = runDemo(emulator);
 
         assertThat(first).contains("Inventory table certfleet-inventory: created")
-                .contains("removed 0 resources of an earlier run; seeded 3 accounts, 7 certificates, 6 endpoints");
+                .contains("removed 0 resources of an earlier run; seeded 3 accounts, 8 certificates, 7 endpoints");
         assertThat(second).contains("Inventory table certfleet-inventory: existed")
-                // the 5 load balancers, distributions and domains of the first run and its 3 replacement
-                // certificates; the seeded certificates stay:
-                .contains("removed 8 resources of an earlier run")
-                // the replacements are gone; new ELBv2 and CloudFront ids: their 3 bindings are new, the old ones
+                // the 6 load balancers, distributions and domains of the first run and its 3 replacement
+                // certificates (the drill deleted its own); the seeded certificates stay:
+                .contains("removed 9 resources of an earlier run")
+                // the replacements are gone; new ELBv2 and CloudFront ids: their 4 bindings are new, the old ones
                 // removed (and the partners replacement's); the IAM certificate is read again every scan (IAM has
                 // no version signal)
-                .contains("Certificates: 7 (0 new, 6 unchanged, 3 removed, 0 unreadable); bindings: 6 (4 removed)");
+                .contains("Certificates: 8 (0 new, 7 unchanged, 3 removed, 0 unreadable); bindings: 7 (5 removed)");
         for (String output : List.of(first, second)) {
             assertThat(output).contains("4 accounts, 8 of 8 account-regions scanned completely (100%)")
-                    .contains("7 certificates, 6 owners.");
+                    .contains("8 certificates, 7 owners.");
             assertThat(section(output, "checkout-team")).contains("checkout.demo.certfleet.test").contains("RSA-2048")
                     .contains("ELBv2 demo-checkout:443").contains("certificate tag");
             assertThat(section(output, "payments-web")).contains("pay.demo.certfleet.test").contains("EC-256")
@@ -58,7 +58,7 @@ class DemoIT {
             assertThat(probeLine(output, "API api.demo.certfleet.test")).contains("WRONG_CERTIFICATE")
                     .contains("EXPIRED");
             assertThat(probeLine(output, "CloudFront")).contains(" ok ");
-            assertThat(output).contains("6 endpoint(s) probed, 1 healthy.");
+            assertThat(output).contains("7 endpoint(s) probed, 2 healthy.");
             String findings = section(output, "Findings by owner");
             // AWS's default ELB policy keeps CBC suites: not allowed by public-web, on the configuration side
             assertThat(findings).containsPattern("checkout-team +high +ELBv2 demo-checkout:443 +config: "
@@ -79,7 +79,7 @@ class DemoIT {
                 .contains("[certfleet medium] api.demo.certfleet.test expires in 45 day(s)")
                 .doesNotContain("www.demo").doesNotContain("legacy.demo");
         assertThat(first).contains("5 alert(s) sent, 5 received; 5 event(s) on bus certfleet {CertificateExpiring=5}")
-                .contains("17 open):").contains("Events on bus certfleet: {HandshakeFailure=2, PolicyViolation=17}")
+                .contains("19 open):").contains("Events on bus certfleet: {HandshakeFailure=2, PolicyViolation=19}")
                 .contains("Owners told of endpoints that newly fail handshakes: 2")
                 .containsPattern("payments-team +\\[certfleet critical\\] TLS fails at loadbalancer/demo-partners:443: INCOMPLETE_CHAIN")
                 .containsPattern("api-team +\\[certfleet critical\\] TLS fails at api.demo.certfleet.test: EXPIRED, "
@@ -88,7 +88,7 @@ class DemoIT {
         // open anew and those of the replaced ones are resolved; the certificates' findings stay open.
         // The first run's rolled-back rotation left a ROTATION_FAILED finding: the policy does not resolve it.
         assertThat(second).contains("Owners told of endpoints that newly fail handshakes: 0")
-                .contains("18 open):").containsPattern("PolicyViolationResolved=\\d+")
+                .contains("20 open):").containsPattern("PolicyViolationResolved=\\d+")
                 .containsPattern("certificate pay.demo.certfleet.test +config: EXPIRING_SOON; rotation: "
                         + "ROTATION_FAILED");
         assertThat(second).contains("none: every threshold reached was alerted by an earlier run")
@@ -119,13 +119,30 @@ class DemoIT {
                     .hasValueSatisfying(line -> assertThat(line).contains(" ok "));
             assertThat(after.lines().filter(line -> line.startsWith("ELB demo-partners:443")).findFirst())
                     .hasValueSatisfying(line -> assertThat(line).contains(" ok ").doesNotContain("INCOMPLETE_CHAIN"));
-            assertThat(after).contains("6 endpoint(s) probed, 3 healthy.");
+            assertThat(after).contains("7 endpoint(s) probed, 4 healthy.");
+            String drill = output.substring(output.indexOf("\nDrill (a chaos experiment"),
+                    output.indexOf("Governance KPIs (whole fleet)"));
+            assertThat(drill).containsPattern("Drill wrong-host on ELBV2_LISTENER:arn:aws:elasticloadbalancing:"
+                            + "eu-west-1:\\d{12}:listener/app/demo-staging/\\S+: PASSED\n")
+                    .contains(", ROLLED_BACK\n")
+                    .contains("detected      yes, by the planted fault's finding: HOSTNAME_MISMATCH")
+                    .contains("preflight     would have refused it: covers-names: the replacement does not cover "
+                            + "staging.demo.certfleet.test")
+                    .contains("restored      yes: put back, and the old certificate is served again")
+                    .containsPattern("time to detect \\d+\\.\\d s, time to recover \\d+\\.\\d s")
+                    .contains("binding       exactly as before")
+                    .contains("events        RotationStarted, RotationRolledBack")
+                    .contains("cleanup       broken certificate deleted")
+                    .contains("the owner's queue received: platform-team \"[certfleet drill: wrong-host] rotation of "
+                            + "staging.demo.certfleet.test rolled back\"")
+                    .contains("the events' queue received: RotationStarted, RotationRolledBack")
+                    .doesNotContain("PROBLEM");
             String kpis = output.substring(output.indexOf("Governance KPIs (whole fleet)"));
             assertThat(kpis).containsPattern("scan coverage +100\\.0 % +8 of 8 account-regions")
-                    .containsPattern("handshake success +50\\.0 % +3 of 6 latest probes that passed")
+                    .containsPattern("handshake success +57\\.1 % +4 of 7 latest probes that passed")
                     .containsPattern("time to rotation +\\d+ s +mean; p90 \\d+ s over \\d+ rotations \\(0 failed, "
                             + "\\d+ rolled back\\)")
-                    .containsPattern("certificates / endpoints +\\d+ / 6");
+                    .containsPattern("certificates / endpoints +\\d+ / 7");
             java.nio.file.Path report = java.nio.file.Path.of("target", "certfleet-demo", "fleet-report.html")
                     .toAbsolutePath();
             assertThat(output).contains("Fleet report (open it in a browser; it needs no network): " + report);

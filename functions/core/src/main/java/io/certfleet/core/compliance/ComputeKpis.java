@@ -86,6 +86,7 @@ public final class ComputeKpis {
 
     private GovernanceKpis.Rotations rotations(KpiFilter filter) {
         List<Rotation> selected = rotations.list(Integer.MAX_VALUE).stream()
+                .filter(rotation -> rotation.drill() == null) // a drill's rollback is its purpose, not a failure
                 .filter(rotation -> filter.owner().map(owner -> owner.equals(rotation.owner())).orElse(true))
                 .filter(rotation -> filter.environment().map(environment -> environment.equals(
                         rotation.environment())).orElse(true))

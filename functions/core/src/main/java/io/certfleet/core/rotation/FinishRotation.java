@@ -105,6 +105,17 @@ public final class FinishRotation {
         return done;
     }
 
+    /** The subject's CN (an SNS subject has 100 characters), else the whole subject. */
+    private static String commonName(Rotation rotation) {
+        String subject = String.valueOf(rotation.subject());
+        for (String part : subject.split(",")) {
+            if (part.strip().regionMatches(true, 0, "CN=", 0, 3)) {
+                return part.strip().substring(3);
+            }
+        }
+        return subject;
+    }
+
     private static String notDetected(Rotation drill) {
         return "drill: the canary passed a certificate that " + drill.drill().fault().description()
                 + ": the fault was not detected; the binding is put back";
@@ -135,8 +146,8 @@ public final class FinishRotation {
         rotations.save(done);
         if (done.drill() != null) {
             // An expected rollback: no finding on a sound certificate, no count towards the breaker.
-            owners.notify(message(done, "critical", "[certfleet drill] rotation of " + done.subject()
-                    + " rolled back (drill: " + done.drill().fault() + ")", "This is a drill: certfleet rotated a "
+            owners.notify(message(done, "critical", "[certfleet drill: " + done.drill().fault() + "] rotation of "
+                    + commonName(done) + " rolled back", "This is a drill: certfleet rotated a "
                     + "certificate that " + done.drill().fault().description() + " into " + done.drill().binding()
                     + " and put the old certificate back.\n\nWhy it was rolled back:\n  "
                     + String.join("\n  ", causes) + "\n\nNothing to do. Rotation " + rotationId
@@ -177,7 +188,7 @@ public final class FinishRotation {
         if (done.drill() == null) {
             openFailure(done, "rotation " + rotationId + " failed: " + why, now);
         }
-        owners.notify(message(done, "high", (done.drill() == null ? "[certfleet high]" : "[certfleet drill]")
+        owners.notify(message(done, "high", (done.drill() == null ? "[certfleet high]" : "[certfleet drill: " + done.drill().fault() + "]")
                 + " rotation of " + done.subject() + " failed",
                 "certfleet could not rotate " + done.subject() + " and swapped nothing.\n\nWhy: " + why
                         + "\n\nRotation " + rotationId + ": certfleet rotation show " + rotationId));

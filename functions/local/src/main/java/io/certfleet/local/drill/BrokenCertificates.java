@@ -40,10 +40,12 @@ public final class BrokenCertificates {
     /**
      * @param commonName   the served certificate's common name
      * @param dnsNames     the served certificate's DNS names
+     * @param outlive      the served certificate's end: the broken one ends later (a replacement must), unless its
+     *                     fault is to expire
      * @param issuer       the CA that signs it (its chain is imported with it, except for an incomplete chain)
      * @param expiresAfter for {@link DrillFault#EXPIRED}: how long after now it expires (ACM imports nothing expired)
      */
-    public static IssuedCertificate make(DrillFault fault, String commonName, List<String> dnsNames,
+    public static IssuedCertificate make(DrillFault fault, String commonName, List<String> dnsNames, Instant outlive,
                                          IssuedCertificate issuer, Duration expiresAfter, Clock clock) {
         Instant now = clock.instant();
         List<String> names = new ArrayList<>(dnsNames.isEmpty() ? List.of(commonName) : dnsNames);
@@ -51,6 +53,9 @@ public final class BrokenCertificates {
         KeyType key = KeyType.EC_P256;
         Instant notBefore = now.minus(Duration.ofHours(1));
         Instant notAfter = now.plus(Duration.ofDays(30));
+        if (outlive != null && outlive.isAfter(notAfter.minus(Duration.ofHours(1)))) {
+            notAfter = outlive.plus(Duration.ofHours(1));
+        }
         switch (fault) {
             case EXPIRED -> {
                 notBefore = now.minus(Duration.ofDays(90));
@@ -72,15 +77,15 @@ public final class BrokenCertificates {
                 List.of()) : made;
     }
 
-    /** A CA made for one drill (valid a day): used when no issuer the endpoint's clients trust is given. */
+    /** A CA made for one drill (its key is thrown away): used when no issuer the endpoint's clients trust is given. */
     public static IssuedCertificate drillCa(Clock clock) {
         Instant now = clock.instant();
         IssuedCertificate root = CertificateBuilder.certificate("certfleet drill root " + now.getEpochSecond())
                 .organization("certfleet drill").keyType(KeyType.EC_P256).certificateAuthority()
-                .validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))).build();
+                .validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3650))).build();
         return CertificateBuilder.certificate("certfleet drill CA " + now.getEpochSecond())
                 .organization("certfleet drill").keyType(KeyType.EC_P256).certificateAuthority().issuedBy(root)
-                .validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))).build();
+                .validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3650))).build();
     }
 
     /**

@@ -147,8 +147,8 @@ public final class DrillRunner {
         boolean trusted = options.issuer().isPresent();
         IssuedCertificate issuer = options.issuer().orElseGet(() -> BrokenCertificates.drillCa(wiring.clock()));
         IssuedCertificate broken = BrokenCertificates.make(options.fault(), commonName(facts), facts.sans().stream()
-                .filter(name -> !name.matches("[0-9.]+|.*:.*")).toList(), issuer, options.expiresAfter(),
-                wiring.clock());
+                .filter(name -> !name.matches("[0-9.]+|.*:.*")).toList(), facts.notAfter(), issuer,
+                options.expiresAfter(), wiring.clock());
         beforeImport.accept(broken);
 
         SwapTarget target = SwapTarget.of(binding);
@@ -226,7 +226,7 @@ public final class DrillRunner {
             problems.add("the binding is not as it was: it served " + before + " and now serves " + after);
         }
         boolean alerted = calls.published().stream().anyMatch(message -> message.subject() != null
-                && message.subject().startsWith("[certfleet drill]"));
+                && message.subject().startsWith("[certfleet drill: "));
         if (!alerted) {
             problems.add("the owner was not alerted: no message was published to the alert topic"
                     + " (is one configured? CERTFLEET_ALERT_TOPIC_ARN)");

@@ -198,7 +198,8 @@ class FaultInjectionIT {
     }
 
     /**
-     * The demo's output without what legitimately differs between two runs: the emulator's fresh identifiers and
+     * The demo's output without what legitimately differs between two runs: the emulator's fresh identifiers (ARNs
+     * among them) and
      * the stand-ins' fresh certificates, clock readings and durations, call and retry counts (polling loops and
      * retries vary with timing), and the lines about the proxy itself.
      */
@@ -208,6 +209,7 @@ class FaultInjectionIT {
                         && !line.startsWith("Injected faults") && !line.startsWith("Retried by service")
                         && !line.startsWith("Requests by service"))
                 .map(line -> line
+                        .replaceAll("\\barn:aws:[^\\s)\"]+", "<arn>")
                         .replaceAll("\\b\\d{12}\\b", "<account>")
                         .replaceAll("\\b\\d{8}T\\d{6}Z-[0-9a-f]{8}\\b", "<scan>")
                         .replaceAll("\\b[0-9a-f]{64}\\b|\\b[0-9a-f]{12}\\.\\.\\.", "<sha256>")
