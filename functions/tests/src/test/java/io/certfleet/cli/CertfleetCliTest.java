@@ -29,7 +29,7 @@ class CertfleetCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "scan", "inventory", "inventory list"})
+    @ValueSource(strings = {"demo", "scan", "inventory", "inventory list", "drill"})
     void everyCommandHasHelp(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.add("--help");
@@ -106,6 +106,22 @@ class CertfleetCliTest {
                         "certfleet probe: target '127.0.0.1:443': 'bad_name' cannot be sent as an SNI name"),
                 Arguments.of(List.of("probe", "http://example.com"), "certfleet probe: target 'http://example.com': "
                         + "only https:// URLs name a TLS endpoint; give host:port"),
+                Arguments.of(List.of("drill"), "certfleet drill: Missing required option: "
+                        + "'--binding=TYPE:RESOURCE_ID'"),
+                Arguments.of(List.of("drill", "--binding", "E2ABC"), "certfleet drill: --binding: name the binding "
+                        + "as TYPE:RESOURCE_ID (TYPE one of ELBV2_LISTENER, ELB_LISTENER, CLOUDFRONT, "
+                        + "APIGATEWAY_DOMAIN), got 'E2ABC'"),
+                Arguments.of(List.of("drill", "--binding", "CLOUDFRONT:E2ABC", "--fault", "expird"),
+                        "certfleet drill: --fault: unknown drill fault 'expird': use one of expired, wrong-host, "
+                                + "incomplete-chain, weak-key"),
+                Arguments.of(List.of("drill", "--binding", "CLOUDFRONT:E2ABC", "--expires-after-seconds", "1"),
+                        "certfleet drill: --expires-after-seconds must be 5-3600, got 1"),
+                Arguments.of(List.of("drill", "--binding", "CLOUDFRONT:E2ABC", "--issuer-cert", "ca.pem"),
+                        "certfleet drill: --issuer-cert and --issuer-key go together"),
+                Arguments.of(List.of("drill", "--binding", "CLOUDFRONT:E2ABC", "--issuer-cert", "no-ca.pem",
+                        "--issuer-key", "no-key.pem"), "certfleet drill: no-ca.pem: no such file"),
+                Arguments.of(List.of("dril"), "certfleet: Unmatched argument at index 0: 'dril'; did you mean "
+                        + "'certfleet drill'?"),
                 Arguments.of(List.of("scna"), "certfleet: Unmatched argument at index 0: 'scna'; did you mean "
                         + "'certfleet scan'?"),
                 Arguments.of(List.of("report", "conformanse", "--endpoint", "x:1"), "certfleet report: Unmatched "

@@ -29,6 +29,7 @@ import io.certfleet.local.pki.KeyType;
 import io.certfleet.local.tls.EmulatedEndpoint;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
+import io.certfleet.testing.CliProcess;
 import io.certfleet.testing.EventSchemas;
 import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
@@ -219,6 +220,27 @@ class DrillIT {
                         fleet.listener()))));
         assertThat(refused.status()).isEqualTo(RotationStatus.REFUSED);
         assertThat(refused.reason()).contains("drillable environment");
+    }
+
+    @Test
+    void theCommandRefusesAProductionBindingWithExitThreeAndOneJsonErrorAndChangesNothing() throws Exception {
+        Fleet fleet = fleet("prod", leaf(true));
+        int certificates = certificates(fleet);
+
+        CliProcess.Result result = CliProcess.run(Map.of("AWS_ENDPOINT_URL", emulator.endpoint().toString(),
+                "AWS_REGION", AwsEmulator.REGION.id()), "drill", "--table", TABLE, "--binding",
+                "ELBV2_LISTENER:" + fleet.listener(), "--fault", "weak-key", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+        JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out()).path("error");
+        assertThat(error.path("exitCode").asInt()).isEqualTo(3);
+        assertThat(error.path("message").asText()).contains("drill refused: ELBV2_LISTENER:" + fleet.listener())
+                .contains("environment is 'prod'");
+        assertThat(result.err().lines()).singleElement().asString().contains("drill refused");
+        assertThat(certificates(fleet)).isEqualTo(certificates);
+        assertThat(fleet.account().clients().elasticLoadBalancingV2().describeListeners(request -> request
+                .listenerArns(fleet.listener())).listeners().getFirst().certificates().getFirst().certificateArn())
+                .isEqualTo(fleet.servedArn());
     }
 
     @Test

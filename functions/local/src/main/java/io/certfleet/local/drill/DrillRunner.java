@@ -1,7 +1,7 @@
 package io.certfleet.local.drill;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certfleet.adapters.aws.AwsClients;
-import io.certfleet.api.Json;
 import io.certfleet.core.certificate.CertificateFacts;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.drill.DrillFault;
@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.acm.model.Tag;
  * certificate last. Every check that does not hold is a problem in the report.
  */
 public final class DrillRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The drill's tag on the broken certificate (its value: the fault). */
     public static final String DRILL_TAG = "certfleet:drill";
@@ -163,12 +165,12 @@ public final class DrillRunner {
         RotationBinding drilled;
         try (AwsClients watched = wiring.aws().deriveWith(wiring.aws().settings(), List.of(calls))) {
             Wiring drilling = wiring.withAws(watched);
-            LocalRotation.Run run = workflow.run(drilling, Json.compact(input(binding, brokenArn, options)),
+            LocalRotation.Run run = workflow.run(drilling, JSON.writeValueAsString(input(binding, brokenArn, options)),
                     options.timeout());
             if (!run.execution().succeeded()) {
                 problems.add("the rotation workflow failed: " + run.execution().log().strip());
             }
-            String rotationId = Json.MAPPER.readTree(run.execution().output()).path("rotationId").asText("");
+            String rotationId = JSON.readTree(run.execution().output()).path("rotationId").asText("");
             rotation = drilling.rotation().rotations().find(rotationId).orElse(null);
             drilled = rotation == null ? null : drilling.rotation().rotations().bindings(rotationId).stream()
                     .findFirst().orElse(null);
