@@ -20,9 +20,12 @@ public final class CertfleetStack extends Stack {
                            Optional<Path> policyFile, StagedRotation.Settings rotation, ComplianceApi.Settings api,
                            Governance.Settings governance) {
 
-        /** Rotations swap through each member account's opt-in rotation role, ten bindings of a wave at once. */
+        /**
+         * Rotations swap through each member account's opt-in rotation role, ten bindings of a wave at once; drills
+         * only on staging endpoints.
+         */
         public static final StagedRotation.Settings DEFAULT_ROTATION = new StagedRotation.Settings(
-                "CertfleetMemberRotationRole", 10);
+                "CertfleetMemberRotationRole", 10, "staging");
 
         public Settings(String tableName, Path lambdaJar, FleetScan.Settings scan, ExpiryAlerts.Settings alerts,
                         Optional<Path> policyFile) {
@@ -36,6 +39,10 @@ public final class CertfleetStack extends Stack {
 
         public Settings withApi(ComplianceApi.Settings value) {
             return new Settings(tableName, lambdaJar, scan, alerts, policyFile, rotation, value, governance);
+        }
+
+        public Settings withRotation(StagedRotation.Settings value) {
+            return new Settings(tableName, lambdaJar, scan, alerts, policyFile, value, api, governance);
         }
 
         public Settings withGovernance(Governance.Settings value) {

@@ -39,10 +39,12 @@ final class DeploymentContext {
     static final String API_BURST_LIMIT = "certfleet:apiBurstLimit";
     static final String KPI_SCHEDULE = "certfleet:kpiSchedule";
     static final String HANDSHAKE_SLO = "certfleet:handshakeSlo";
+    static final String DRILLABLE_ENVIRONMENTS = "certfleet:drillableEnvironments";
 
     static final List<String> KEYS = List.of(TABLE_NAME, LAMBDA_JAR, SCAN_SCHEDULE, SCAN_ACCOUNTS, SCAN_REGIONS,
             SCANNER_ROLE_NAME, SCAN_CONCURRENCY, ALERT_SCHEDULE, ALERT_TOPIC_NAME, EVENT_BUS_NAME, ALERT_SUBSCRIPTIONS,
-            POLICY_FILE, ORGANIZATION_ID, API_RATE_LIMIT, API_BURST_LIMIT, KPI_SCHEDULE, HANDSHAKE_SLO);
+            POLICY_FILE, ORGANIZATION_ID, API_RATE_LIMIT, API_BURST_LIMIT, KPI_SCHEDULE, HANDSHAKE_SLO,
+            DRILLABLE_ENVIRONMENTS);
 
     /** Step Functions' inline Map runs at most 40 iterations at once. */
     static final int MAX_SCAN_CONCURRENCY = 40;
@@ -55,6 +57,8 @@ final class DeploymentContext {
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9_-]{1,256}");
     private static final Pattern BUS = Pattern.compile("[/.\\-_A-Za-z0-9]{1,256}");
     private static final Pattern ORGANIZATION = Pattern.compile("o-[a-z0-9]{10,32}");
+    /** Environment tag values, comma-separated; empty: nothing may be drilled. */
+    private static final Pattern ENVIRONMENTS = Pattern.compile("|[\\w.:/+=@-]{1,256}(,[\\w.:/+=@-]{1,256})*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,=]+@[^@\\s,=]+\\.[^@\\s,=]+");
 
     private final Construct scope;
@@ -108,7 +112,11 @@ final class DeploymentContext {
                 text(POLICY_FILE).filter(file -> !file.isBlank()).map(java.nio.file.Path::of))
                 .withApi(api)
                 .withGovernance(new Governance.Settings(schedule(KPI_SCHEDULE, defaults.governance().schedule()),
-                        percent(HANDSHAKE_SLO, defaults.governance().handshakeSlo())));
+                        percent(HANDSHAKE_SLO, defaults.governance().handshakeSlo())))
+                .withRotation(new StagedRotation.Settings(defaults.rotation().rotationRoleName(),
+                        defaults.rotation().maxConcurrency(), matching(DRILLABLE_ENVIRONMENTS,
+                        defaults.rotation().drillableEnvironments(), ENVIRONMENTS,
+                        "environment tag values, comma-separated without spaces (or empty: no drills)")));
     }
 
     private Optional<String> text(String key) {

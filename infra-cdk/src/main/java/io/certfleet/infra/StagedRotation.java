@@ -61,8 +61,11 @@ public final class StagedRotation extends Construct {
     static final List<String> LAMBDA_ERRORS = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
 
-    /** How rotations run: the member accounts' rotation role and how many bindings of a wave change at once. */
-    public record Settings(String rotationRoleName, int maxConcurrency) {
+    /**
+     * How rotations run: the member accounts' rotation role, how many bindings of a wave change at once, and the
+     * environments whose endpoints may be drilled ({@code certfleet drill}; comma-separated, empty: none).
+     */
+    public record Settings(String rotationRoleName, int maxConcurrency, String drillableEnvironments) {
     }
 
     private final CertfleetFunctions.Deployed start;
@@ -85,6 +88,7 @@ public final class StagedRotation extends Construct {
                 "CERTFLEET_EVENT_BUS", bus.getEventBusName(),
                 "CERTFLEET_ALERT_TOPIC_ARN", topic.getTopicArn(),
                 "CERTFLEET_ROTATION_ROLE", settings.rotationRoleName(),
+                "CERTFLEET_DRILLABLE_ENVIRONMENTS", settings.drillableEnvironments(),
                 "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
         this.start = function("Planner", "plans a rotation and takes its lock", START, code, environment, null);
         this.issue = function("Issuer", "finds a rotation's replacement and runs its preflight", ISSUE, code,

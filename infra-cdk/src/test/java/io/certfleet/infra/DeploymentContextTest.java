@@ -76,12 +76,21 @@ class DeploymentContextTest {
             "certfleet:handshakeSlo|100.5|a percentage above 0 and at most 100",
             "certfleet:handshakeSlo|high|a percentage above 0 and at most 100",
             "certfleet:kpiSchedule|rate(15 minute)|a schedule expression",
+            "certfleet:drillableEnvironments|staging, qa|environment tag values, comma-separated",
     })
     void aWrongValueNamesItsKey(String key, String value, String expected) {
         assertThatThrownBy(() -> read(Map.of(key, value)))
                 .isInstanceOf(DeploymentContext.InvalidContextException.class)
                 .hasMessageContaining(key + ": '")
                 .hasMessageContaining(expected);
+    }
+
+    @Test
+    void drillableEnvironmentsAreAListAndEmptyMeansNone() {
+        assertThat(read(Map.of()).rotation().drillableEnvironments()).isEqualTo("staging");
+        assertThat(read(Map.of("certfleet:drillableEnvironments", "staging,qa")).rotation().drillableEnvironments())
+                .isEqualTo("staging,qa");
+        assertThat(read(Map.of("certfleet:drillableEnvironments", "")).rotation().drillableEnvironments()).isEmpty();
     }
 
     @Test

@@ -120,6 +120,13 @@ class StagedRotationTest {
     }
 
     @Test
+    void thePlannerKnowsWhichEnvironmentsMayBeDrilled() {
+        JsonNode variables = SynthesizedTemplates.resource(template, "AWS::Lambda::Function", "StagedRotationPlanner")
+                .getValue().path("Properties").path("Environment").path("Variables");
+        assertThat(variables.path("CERTFLEET_DRILLABLE_ENVIRONMENTS").asText()).isEqualTo("staging");
+    }
+
+    @Test
     void aRotationRequestedEventOnCertfleetsBusStartsAnExecutionWithItsDetail() {
         JsonNode rule = SynthesizedTemplates.resource(template, "AWS::Events::Rule", "StagedRotationOnRotation")
                 .getValue().path("Properties");

@@ -55,6 +55,7 @@ class EventParsersFuzzTest {
         parsers.put("acm-approaching-expiration.json", EventJson::readAcmNotice);
         parsers.put("acm-renewal-action-required.json", EventJson::readAcmNotice);
         parsers.put("rotation-start-request.json", RotationRequests::readStart);
+        parsers.put("rotation-drill-request.json", RotationRequests::readStart);
         parsers.put("rotation-requested.json", RotationRequests::readStart);
         parsers.put("rotation-step.json", RotationRequests::readStep);
         parsers.put("rollback-requested.json", RotationRequests::readSignal);
