@@ -244,6 +244,25 @@ class DrillIT {
     }
 
     @Test
+    void whileTheBreakerIsOpenTheWorkflowRefusesTheDrillAndItsCertificateIsDeletedAgain() throws Exception {
+        Fleet fleet = fleet("staging", leaf(true));
+        int certificates = certificates(fleet);
+        for (int failure = 1; failure <= 3; failure++) {
+            fleet.wiring().rotation().breaker().recordFailure("earlier-" + failure, Instant.now());
+        }
+        try {
+            assertThatThrownBy(() -> runner().run(fleet.wiring(), DrillRunner.Options.of(DrillFault.WEAK_KEY,
+                    new DrillSpec.Binding(BindingType.ELBV2_LISTENER, fleet.listener())).withIssuer(issuing),
+                    broken -> { })).isInstanceOf(DrillRunner.DrillRefused.class)
+                    .hasMessageContaining("breaker")
+                    .hasMessageEndingWith("(the broken certificate was deleted again)");
+            assertThat(certificates(fleet)).isEqualTo(certificates);
+        } finally {
+            fleet.wiring().rotation().breaker().reset("drill-it", Instant.now());
+        }
+    }
+
+    @Test
     void anUnknownBindingIsRefusedWithWhereToLook() throws Exception {
         Fleet fleet = fleet("staging", leaf(true));
 

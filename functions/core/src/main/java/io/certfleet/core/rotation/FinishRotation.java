@@ -188,8 +188,8 @@ public final class FinishRotation {
         if (done.drill() == null) {
             openFailure(done, "rotation " + rotationId + " failed: " + why, now);
         }
-        owners.notify(message(done, "high", (done.drill() == null ? "[certfleet high]" : "[certfleet drill: " + done.drill().fault() + "]")
-                + " rotation of " + done.subject() + " failed",
+        String label = done.drill() == null ? "[certfleet high]" : "[certfleet drill: " + done.drill().fault() + "]";
+        owners.notify(message(done, "high", label + " rotation of " + done.subject() + " failed",
                 "certfleet could not rotate " + done.subject() + " and swapped nothing.\n\nWhy: " + why
                         + "\n\nRotation " + rotationId + ": certfleet rotation show " + rotationId));
         lock.release(rotation.certificateArns(), rotationId);

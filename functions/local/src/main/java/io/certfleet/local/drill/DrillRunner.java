@@ -196,7 +196,14 @@ public final class DrillRunner {
         }
         DrillOutcome outcome = drilled == null || rotation.drill() == null ? null
                 : DrillOutcome.of(rotation, drilled);
-        problems.addAll(check(outcome, rotation, before, after, calls, cleanup, brokenArn));
+        if (outcome == null || outcome.swappedAt() == null) {
+            // Nothing to judge: the workflow stopped before the swap (a step failed, the breaker opened meanwhile).
+            problems.add("the broken certificate never reached the endpoint: the rotation ended "
+                    + rotation.status() + (rotation.reason() == null ? "" : ": " + rotation.reason()));
+            problems.addAll(unchangedAndCleaned(before, after, cleanup, brokenArn));
+        } else {
+            problems.addAll(check(outcome, rotation, before, after, calls, cleanup, brokenArn));
+        }
         return new Report(outcome, rotation, drilled, brokenArn, sha256(broken), trusted, before, after,
                 calls.published(), calls.accepted(), cleanup, problems);
     }
@@ -205,27 +212,20 @@ public final class DrillRunner {
     private static List<String> check(DrillOutcome outcome, Rotation rotation, ServedState before, ServedState after,
                                       DrillCalls calls, CertificateRetirer.Outcome cleanup, String brokenArn) {
         List<String> problems = new ArrayList<>();
-        if (outcome == null) {
-            problems.add("the drill ended " + rotation.status() + " before its canary: " + rotation.reason());
-        } else {
-            if (!outcome.detected()) {
-                problems.add("the canary did not catch a certificate that " + outcome.drill().fault().description()
-                        + " (it was rolled back only because drills always are)");
-            } else if (!outcome.byPlantedFault()) {
-                problems.add("the canary failed the binding, but not by the planted fault's finding ("
-                        + outcome.drill().fault().expected().stream().map(Enum::name)
-                        .collect(Collectors.joining(" or ")) + "): " + String.join("; ", outcome.causes()));
-            }
-            if (rotation.status() != RotationStatus.ROLLED_BACK) {
-                problems.add("the rotation ended " + rotation.status() + ", not ROLLED_BACK: " + rotation.reason());
-            }
-            if (!outcome.restoredOnWire()) {
-                problems.add("after the rollback the endpoint did not serve the old certificate: "
-                        + outcome.restoreDetail());
-            }
+        if (!outcome.detected()) {
+            problems.add("the canary did not catch a certificate that " + outcome.drill().fault().description()
+                    + " (it was rolled back only because drills always are)");
+        } else if (!outcome.byPlantedFault()) {
+            problems.add("the canary failed the binding, but not by the planted fault's finding ("
+                    + outcome.drill().fault().expected().stream().map(Enum::name)
+                    .collect(Collectors.joining(" or ")) + "): " + String.join("; ", outcome.causes()));
         }
-        if (!before.equals(after)) {
-            problems.add("the binding is not as it was: it served " + before + " and now serves " + after);
+        if (rotation.status() != RotationStatus.ROLLED_BACK) {
+            problems.add("the rotation ended " + rotation.status() + ", not ROLLED_BACK: " + rotation.reason());
+        }
+        if (!outcome.restoredOnWire()) {
+            problems.add("after the rollback the endpoint did not serve the old certificate: "
+                    + outcome.restoreDetail());
         }
         boolean alerted = calls.published().stream().anyMatch(message -> message.subject() != null
                 && message.subject().startsWith("[certfleet drill: "));
@@ -239,6 +239,17 @@ public final class DrillRunner {
                 problems.add("no " + expected + " event was accepted by EventBridge" + (calls.refused().isEmpty()
                         ? "" : " (refused: " + String.join(", ", calls.refused()) + ")"));
             }
+        }
+        problems.addAll(unchangedAndCleaned(before, after, cleanup, brokenArn));
+        return problems;
+    }
+
+    /** The binding serves what it served, and the broken certificate is gone. */
+    private static List<String> unchangedAndCleaned(ServedState before, ServedState after,
+                                                    CertificateRetirer.Outcome cleanup, String brokenArn) {
+        List<String> problems = new ArrayList<>();
+        if (!before.equals(after)) {
+            problems.add("the binding is not as it was: it served " + before + " and now serves " + after);
         }
         if (cleanup.result() == CertificateRetirer.Result.IN_USE) {
             problems.add("the broken certificate " + brokenArn + " is still used by " + String.join(", ",
