@@ -55,11 +55,7 @@ public final class RotationJson {
         json.put("waves", waves);
         json.put("events", rotation.events());
         if (rotation.drill() != null) {
-            Map<String, Object> drill = new LinkedHashMap<>();
-            drill.put("fault", rotation.drill().fault().cliName());
-            drill.put("binding", rotation.drill().binding());
-            drill.put("preflight", rotation.drill().preflight());
-            json.put("drill", drill);
+            json.put("drill", io.certfleet.core.rotation.RotationEvents.drill(rotation.drill()));
         }
         json.put("reason", rotation.reason());
         json.put("startedAt", rotation.startedAt().toString());

@@ -10,15 +10,12 @@ import io.certfleet.local.LocalRotation;
 import io.certfleet.local.drill.BrokenCertificates;
 import io.certfleet.local.drill.DrillRunner;
 import io.certfleet.local.pki.IssuedCertificate;
-import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.Wiring;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,6 +47,9 @@ final class DrillCommand implements Callable<Integer> {
     @Mixin
     InventoryOptions inventory;
 
+    @Mixin
+    CanaryNetworkOptions canaries;
+
     @Option(names = "--binding", required = true, paramLabel = "TYPE:RESOURCE_ID",
             description = "The endpoint, as the inventory names it: ELBV2_LISTENER:<listener ARN>, "
                     + "ELB_LISTENER:loadbalancer/NAME:PORT, CLOUDFRONT:<distribution id>, APIGATEWAY_DOMAIN:<domain>.")
@@ -78,12 +78,7 @@ final class DrillCommand implements Callable<Integer> {
                     + "nothing expired); the canary checks again after it (5-3600, default ${DEFAULT-VALUE}).")
     int expiresAfterSeconds;
 
-    @Option(names = "--connect-to", paramLabel = "HOST:PORT:HOST2:PORT2",
-            description = "As curl's: canaries connect to HOST2:PORT2 whenever HOST:PORT is probed (repeatable).")
-    List<String> connectTo = new ArrayList<>();
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Canaries also trust these CAs (repeatable).")
-    List<Path> caFiles = new ArrayList<>();
 
     @Option(names = "--requested-by", paramLabel = "NAME", description = "Who runs the drill (default: $USER).")
     String requestedBy;
@@ -91,24 +86,9 @@ final class DrillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DrillRunner.Options options = options();
-        List<ConnectTo> rules = new ArrayList<>();
-        for (String rule : connectTo) {
-            try {
-                rules.add(ConnectTo.parse(rule));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--connect-to " + e.getMessage());
-            }
-        }
-        for (Path file : caFiles) {
-            if (!Files.isReadable(file)) {
-                throw new ParameterException(spec.commandLine(), "--ca-file " + file + ": no such file");
-            }
-        }
+        List<ConnectTo> rules = canaries.rules(spec);
         try (AwsClients aws = AwsClients.fromEnvironment()) {
-            Wiring reading = inventory.readingWiring(aws);
-            CertfleetSettings settings = reading.settings().withProbe(reading.settings().probe().withConnectTo(rules)
-                    .withCaFiles(caFiles.stream().map(Path::toString).toList()));
-            Wiring wiring = new Wiring(aws, Clock.systemUTC(), settings);
+            Wiring wiring = canaries.wiring(aws, inventory, rules);
             DrillRunner.Report report;
             try {
                 report = new DrillRunner(new LocalRotation(LocalRotation.localstackFolder())).run(wiring, options,

@@ -11,15 +11,10 @@ import io.certfleet.core.rotation.Rotation;
 import io.certfleet.core.rotation.RotationBinding;
 import io.certfleet.core.rotation.RotationStatus;
 import io.certfleet.local.LocalRotation;
-import io.certfleet.wiring.CertfleetSettings;
 import io.certfleet.wiring.RotationWiring;
 import io.certfleet.wiring.Wiring;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +48,9 @@ final class RotateCommand implements Callable<Integer> {
     @Mixin
     InventoryOptions inventory;
 
+    @Mixin
+    CanaryNetworkOptions canaries;
+
     @Option(names = "--certificate", paramLabel = "ARN|SHA256",
             description = "The certificate: an ACM or IAM ARN of any of its locations, or its SHA-256.")
     String certificate;
@@ -79,12 +77,7 @@ final class RotateCommand implements Callable<Integer> {
     @Option(names = "--canary-checks", paramLabel = "N", description = "Canary probes per binding (1-100).")
     Integer canaryChecks;
 
-    @Option(names = "--connect-to", paramLabel = "HOST:PORT:HOST2:PORT2",
-            description = "As curl's: canaries connect to HOST2:PORT2 whenever HOST:PORT is probed (repeatable).")
-    List<String> connectTo = new ArrayList<>();
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust these CAs (repeatable).")
-    List<Path> caFiles = new ArrayList<>();
 
     @Option(names = "--requested-by", paramLabel = "NAME", description = "Who asks (default: $USER).")
     String requestedBy;
@@ -98,24 +91,9 @@ final class RotateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> input = input();
-        List<ConnectTo> rules = new ArrayList<>();
-        for (String rule : connectTo) {
-            try {
-                rules.add(ConnectTo.parse(rule));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--connect-to " + e.getMessage());
-            }
-        }
-        for (Path file : caFiles) {
-            if (!Files.isReadable(file)) {
-                throw new ParameterException(spec.commandLine(), "--ca-file " + file + ": no such file");
-            }
-        }
+        List<ConnectTo> rules = canaries.rules(spec);
         try (AwsClients aws = AwsClients.fromEnvironment()) {
-            Wiring reading = inventory.readingWiring(aws);
-            CertfleetSettings settings = reading.settings().withProbe(reading.settings().probe().withConnectTo(rules)
-                    .withCaFiles(caFiles.stream().map(Path::toString).toList()));
-            Wiring wiring = new Wiring(aws, Clock.systemUTC(), settings);
+            Wiring wiring = canaries.wiring(aws, inventory, rules);
             LocalRotation.Run run = new LocalRotation(LocalRotation.localstackFolder()).run(wiring,
                     Json.compact(input), Duration.ofHours(2));
             if (!run.execution().succeeded()) {

@@ -22,6 +22,11 @@ final class RotationView {
                     rotation.profile(), rotation.mode().name().toLowerCase(), rotation.issuer(), rotation.waves(),
                     rotation.canaryChecks(), rotation.bake().toSeconds());
         }
+        if (rotation.drill() != null) {
+            out.printf("  drill        %s on %s; the preflight %s%n", rotation.drill().fault(),
+                    rotation.drill().binding(), rotation.drill().preflight().isEmpty() ? "had no objection"
+                            : "would have refused it: " + String.join("; ", rotation.drill().preflight()));
+        }
         if (rotation.replacementArn() != null) {
             out.printf("  replacement  %s%s%n", rotation.replacementArn(), rotation.replacementSha256() == null ? ""
                     : "  sha256 " + abbreviate(rotation.replacementSha256()));

@@ -1,5 +1,6 @@
 package io.certfleet.core.rotation;
 
+import io.certfleet.core.drill.DrillSpec;
 import io.certfleet.core.events.CertfleetEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,15 +43,20 @@ public final class RotationEvents {
         detail.put("reason", rotation.reason());
         detail.put("at", at.toString());
         if (rotation.drill() != null) {
-            Map<String, Object> drill = new LinkedHashMap<>();
-            drill.put("fault", rotation.drill().fault().cliName());
-            drill.put("binding", rotation.drill().binding());
-            drill.put("preflight", rotation.drill().preflight());
-            detail.put("drill", drill);
+            detail.put("drill", drill(rotation.drill()));
         }
         detail.putAll(extra);
         return new CertfleetEvent(detailType, rotation.certificateArns().stream()
                 .filter(arn -> arn.startsWith("arn:")).toList(), detail);
+    }
+
+    /** A drill as events and the rotation's JSON show it: the fault, the binding, what the preflight said. */
+    public static Map<String, Object> drill(DrillSpec drill) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("fault", drill.fault().cliName());
+        json.put("binding", drill.binding());
+        json.put("preflight", drill.preflight());
+        return json;
     }
 
     /**
