@@ -8,15 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 
 /** A member account: the scanner role (trusts only the central worker, reads only) and ACM events forwarded. */
 class MemberAccountStackTest {
 
-    private final Template template = Template.fromStack(new MemberAccountStack(new App(), "Member",
-            StackProps.builder().build(), "certfleet-scanner", "certfleet"));
+    private final Template template = SynthesizedTemplates.member();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonNode role(String prefix) {

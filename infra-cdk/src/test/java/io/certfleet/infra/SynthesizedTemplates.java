@@ -17,6 +17,7 @@ final class SynthesizedTemplates {
     static final String REGION = "eu-west-1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Template central;
+    private static Template member;
 
     /** What an asynchronously invoked function may do besides its job: send its failures to the queue. */
     static final List<String> SENDS_ITS_FAILURES = List.of("sqs:SendMessage", "sqs:GetQueueAttributes",
@@ -34,6 +35,15 @@ final class SynthesizedTemplates {
                     CertfleetStack.Settings.defaults()));
         }
         return central;
+    }
+
+    /** The member account stack with the default scanner role and bus names (synthesized once). */
+    static synchronized Template member() {
+        if (member == null) {
+            member = Template.fromStack(new MemberAccountStack(new App(), "Member", StackProps.builder().build(),
+                    "certfleet-scanner", "certfleet"));
+        }
+        return member;
     }
 
     /** The one resource of a type whose logical id starts with {@code prefix}: its logical id and body. */

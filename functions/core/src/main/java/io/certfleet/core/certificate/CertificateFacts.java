@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a certificate says about itself, read from its encoding (never from list metadata).
@@ -52,5 +53,24 @@ public record CertificateFacts(
     /** {@code RSA-2048}, {@code EC-256}: the short form tables print. */
     public String keyDescription() {
         return keyAlgorithm + "-" + keySize;
+    }
+
+    /** The subject's common name, if it has one. */
+    public Optional<String> commonName() {
+        return commonNameOf(subject);
+    }
+
+    /** The {@code CN} of a distinguished name ({@code CN=shop.example,O=Example}), if it has one. */
+    public static Optional<String> commonNameOf(String distinguishedName) {
+        if (distinguishedName == null) {
+            return Optional.empty();
+        }
+        for (String part : distinguishedName.split(",")) {
+            String trimmed = part.strip();
+            if (trimmed.regionMatches(true, 0, "CN=", 0, 3)) {
+                return Optional.of(trimmed.substring(3));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.certfleet.core.rotation;
 
+import io.certfleet.core.certificate.CertificateFacts;
 import io.certfleet.core.discovery.CertificateArn;
 import io.certfleet.core.alerting.OwnerMessage;
 import io.certfleet.core.alerting.OwnerNotifier;
@@ -107,13 +108,7 @@ public final class FinishRotation {
 
     /** The subject's CN (an SNS subject has 100 characters), else the whole subject. */
     private static String commonName(Rotation rotation) {
-        String subject = String.valueOf(rotation.subject());
-        for (String part : subject.split(",")) {
-            if (part.strip().regionMatches(true, 0, "CN=", 0, 3)) {
-                return part.strip().substring(3);
-            }
-        }
-        return subject;
+        return CertificateFacts.commonNameOf(rotation.subject()).orElse(String.valueOf(rotation.subject()));
     }
 
     private static String notDetected(Rotation drill) {

@@ -274,14 +274,9 @@ public final class IssueReplacement {
 
     /** The subject's CN, else the first DNS name. */
     static String commonName(CertificateFacts facts) {
-        for (String part : facts.subject().split(",")) {
-            String trimmed = part.strip();
-            if (trimmed.regionMatches(true, 0, "CN=", 0, 3)) {
-                return trimmed.substring(3);
-            }
-        }
-        return dnsNames(facts).stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "the certificate names nothing (no CN, no DNS name): nothing to issue a replacement for"));
+        return facts.commonName().or(() -> dnsNames(facts).stream().findFirst()).orElseThrow(() ->
+                new IllegalArgumentException("the certificate names nothing (no CN, no DNS name): nothing to issue "
+                        + "a replacement for"));
     }
 
     /** The names a replacement covers: the old one's DNS names (IP addresses are not issued by ACM). */

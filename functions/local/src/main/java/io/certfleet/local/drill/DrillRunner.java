@@ -3,6 +3,8 @@ package io.certfleet.local.drill;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.core.certificate.CertificateFacts;
+import io.certfleet.core.certificate.MalformedCertificateException;
+import io.certfleet.core.certificate.X509Facts;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.drill.DrillFault;
 import io.certfleet.core.drill.DrillOutcome;
@@ -132,8 +134,9 @@ public final class DrillRunner {
      */
     public Report run(Wiring wiring, Options options, Consumer<IssuedCertificate> beforeImport)
             throws IOException, InterruptedException {
-        BindingRecord binding = binding(wiring, options);
-        InventoryEntry served = wiring.listInventory().list(InventoryQuery.ALL_PRESENT).stream()
+        List<InventoryEntry> inventory = wiring.listInventory().list(InventoryQuery.ALL_PRESENT);
+        BindingRecord binding = binding(inventory, options);
+        InventoryEntry served = inventory.stream()
                 .filter(entry -> entry.record().location().arn().equals(binding.certificateArn()))
                 .findFirst().orElseThrow(() -> new DrillRefused("the certificate " + binding.certificateArn()
                         + " that " + options.binding() + " serves is not in the inventory (scan again)"));
@@ -259,9 +262,9 @@ public final class DrillRunner {
     }
 
     /** The binding the options name, as the inventory knows it. */
-    private static BindingRecord binding(Wiring wiring, Options options) {
+    private static BindingRecord binding(List<InventoryEntry> inventory, Options options) {
         DrillSpec.Binding wanted = options.binding();
-        List<BindingRecord> found = wiring.listInventory().list(InventoryQuery.ALL_PRESENT).stream()
+        List<BindingRecord> found = inventory.stream()
                 .flatMap(entry -> entry.bindings().stream())
                 .filter(binding -> binding.isActive() && binding.type() == wanted.type()
                         && binding.resourceId().equals(wanted.resourceId()))
@@ -316,21 +319,14 @@ public final class DrillRunner {
     }
 
     private static String commonName(CertificateFacts facts) {
-        for (String part : facts.subject().split(",")) {
-            String trimmed = part.strip();
-            if (trimmed.regionMatches(true, 0, "CN=", 0, 3)) {
-                return trimmed.substring(3);
-            }
-        }
-        return facts.sans().stream().findFirst().orElse("certfleet-drill.invalid");
+        return facts.commonName().or(() -> facts.sans().stream().findFirst()).orElse("certfleet-drill.invalid");
     }
 
     private static String sha256(IssuedCertificate certificate) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(certificate.certificate().getEncoded()));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            return X509Facts.sha256(certificate.certificate());
+        } catch (MalformedCertificateException e) {
+            throw new IllegalStateException("the drill's own certificate cannot be encoded: " + e.getMessage(), e);
         }
     }
 }
