@@ -91,6 +91,10 @@ final class DemoReportView {
             out.printf("Retried by service: %s%n", byService(retries));
             out.printf("Requests by service: %s; calls by service: %s%n", faults.requestsByService(),
                     byService(calls));
+            if (!faults.unplanned().isEmpty()) {
+                out.printf("Requests the proxy failed without a planned fault: %d: %s%n", faults.unplanned().size(),
+                        faults.unplanned());
+            }
         }
     }
 

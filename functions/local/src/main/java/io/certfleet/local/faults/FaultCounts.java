@@ -2,20 +2,33 @@ package io.certfleet.local.faults;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What a fault-injecting proxy did: requests it saw (the emulator's own API not counted) by service (its signing
  * name), faults it injected by kind and by service; each map sorted, so that printing it reads the same every time.
+ * {@code unplanned}: requests that failed although no fault was planned for them (the emulator could not be reached
+ * or failed, or the client went away), each as {@code METHOD service: what happened}: the client saw a dropped
+ * connection, and may have sent the request again.
  */
 public record FaultCounts(Map<String, Long> requestsByService, Map<FaultKind, Long> byKind,
-                          Map<String, Long> byService) {
+                          Map<String, Long> byService, List<String> unplanned) {
 
     public FaultCounts {
         requestsByService = Collections.unmodifiableMap(new TreeMap<>(requestsByService));
         byKind = Collections.unmodifiableMap(byKind.isEmpty() ? Map.of() : new EnumMap<>(byKind));
         byService = Collections.unmodifiableMap(new TreeMap<>(byService));
+        unplanned = List.copyOf(unplanned);
+    }
+
+    public FaultCounts(Map<String, Long> requestsByService, Map<FaultKind, Long> byKind, Map<String, Long> byService) {
+        this(requestsByService, byKind, byService, List.of());
+    }
+
+    FaultCounts withUnplanned(List<String> failures) {
+        return new FaultCounts(requestsByService, byKind, byService, failures);
     }
 
     public long requests() {

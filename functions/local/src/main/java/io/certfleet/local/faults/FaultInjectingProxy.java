@@ -42,6 +42,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final List<String> unplanned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -67,31 +68,41 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
     }
 
-    /** What was forwarded and what was injected so far. */
+    /** What was forwarded and what was injected so far, and the requests the proxy failed without meaning to. */
     public FaultCounts counts() {
-        return plan.counts();
+        return plan.counts().withUnplanned(unplanned);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String path = exchange.getRequestURI().getRawPath();
-            AwsProtocol protocol = AwsProtocol.of(exchange.getRequestHeaders());
-            FaultKind fault = passesUntouched(path, protocol) ? null : plan.next(protocol.service());
-            if (fault == null) {
-                forward(exchange, body);
-            } else if (fault == FaultKind.RESPONSE_LOST) {
-                forwardAndLoseTheAnswer(exchange, body);
-            } else if (fault == FaultKind.DROPPED_CONNECTION) {
-                drop(exchange);
-            } else {
-                AwsProtocol.ErrorResponse error = protocol.error(fault);
-                error.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-                exchange.sendResponseHeaders(error.status(), error.body().length);
-                exchange.getResponseBody().write(error.body());
+            try {
+                answer(exchange);
+            } catch (IOException | RuntimeException e) {
+                // The client went away, or the emulator failed: the client sees the connection end (once this
+                // exchange closes, after it was counted). Not a planned fault, so counted apart; a client sends
+                // such a request again, so the emulator may see it twice.
+                unplanned.add(exchange.getRequestMethod() + " " + AwsProtocol.of(exchange.getRequestHeaders())
+                        .service() + ": " + e);
             }
-        } catch (IOException | RuntimeException e) {
-            // The client went away, or the emulator failed: the client sees the connection end.
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().getRawPath();
+        AwsProtocol protocol = AwsProtocol.of(exchange.getRequestHeaders());
+        FaultKind fault = passesUntouched(path, protocol) ? null : plan.next(protocol.service());
+        if (fault == null) {
+            forward(exchange, body);
+        } else if (fault == FaultKind.RESPONSE_LOST) {
+            forwardAndLoseTheAnswer(exchange, body);
+        } else if (fault == FaultKind.DROPPED_CONNECTION) {
+            drop(exchange);
+        } else {
+            AwsProtocol.ErrorResponse error = protocol.error(fault);
+            error.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(error.status(), error.body().length);
+            exchange.getResponseBody().write(error.body());
         }
     }
 

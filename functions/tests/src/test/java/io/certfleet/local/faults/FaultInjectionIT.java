@@ -110,6 +110,24 @@ class FaultInjectionIT {
                 .endsWith(":lost-answer"));
     }
 
+    /** A request the proxy fails without meaning to (here: nothing listens behind it) is counted apart, and named. */
+    @Test
+    void aRequestTheProxyCouldNotForwardIsCountedAsUnplanned() {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(java.net.URI.create("http://127.0.0.1:1"),
+                new FaultPlan(0.0, 1, List.of(FaultKind.THROTTLING)));
+             AwsClients aws = new AwsClients(AwsSettings.forEmulator(proxy.endpoint(), AwsEmulator.REGION),
+                     List.of(), new AwsCallPolicy(Duration.ofSeconds(10), 1))) {
+            assertThat(catchThrowable(() -> aws.sts().getCallerIdentity())).isInstanceOf(SdkClientException.class);
+
+            assertThat(proxy.counts().faults()).isZero();
+            // HttpURLConnection sends a request whose connection dropped once more on its own: 1 or 2 requests.
+            assertThat(proxy.counts().requests()).isBetween(1L, 2L);
+            assertThat(proxy.counts().unplanned()).hasSize((int) proxy.counts().requests())
+                    .allSatisfy(failure -> assertThat(failure).startsWith("POST sts: ")
+                            .contains("ConnectException"));
+        }
+    }
+
     /**
      * The rate limiter holds a call back before it starts; the call's ceiling counts from its first attempt, so a
      * throttled family's wait never turns into a timeout.
@@ -159,9 +177,14 @@ class FaultInjectionIT {
         emulator.resetNow();
         String faulted = runDemo("--faults", "20%", "--fault-seed", "12");
 
+        Matcher unplanned = Pattern.compile("Requests the proxy failed without a planned fault: (\\d+): (.*)")
+                .matcher(faulted);
+        long proxyFailures = unplanned.find() ? Long.parseLong(unplanned.group(1)) : 0;
+        String proxyFailed = proxyFailures == 0 ? "none" : unplanned.group(2);
         // Only the differing lines on failure (- clean, + faulted): the two outputs are ~160 lines each.
         assertThat(lineDiff(comparable(clean).lines().toList(), comparable(faulted).lines().toList()))
-                .as("how the faulted run's output differs from the clean run's").isEmpty();
+                .as("how the faulted run's output differs from the clean run's (requests the proxy failed without a "
+                        + "planned fault: %s)", proxyFailed).isEmpty();
         Matcher injected = Pattern.compile("Injected faults: (\\d+) of (\\d+) requests.*DROPPED_CONNECTION=(\\d+)")
                 .matcher(faulted);
         assertThat(injected.find()).as(faulted).isTrue();
@@ -172,17 +195,22 @@ class FaultInjectionIT {
         Matcher calls = Pattern.compile("AWS calls of this run: (\\d+), (\\d+) attempt\\(s\\) retried").matcher(faulted);
         assertThat(calls.find()).isTrue();
         long retried = Long.parseLong(calls.group(2));
-        // Each fault is one more attempt: the SDK's retry, or (a dropped GET) HttpURLConnection's own resend.
-        assertThat(retried).as("retries against %d faults, %d dropped", faults, dropped)
-                .isBetween(faults - dropped, faults);
-        assertThat(Long.parseLong(calls.group(1)) + faults).as("requests the proxy saw: calls and their retries")
-                .isEqualTo(requests);
+        // Each fault is one more attempt: the SDK's retry, or (a dropped request) HttpURLConnection's own resend; a
+        // request the proxy itself failed (the emulator unreachable a moment) is sent again the same way.
+        assertThat(retried).as("retries against %d faults, %d dropped, %d failed by the proxy: %s", faults, dropped,
+                proxyFailures, proxyFailed).isBetween(faults - dropped, faults + proxyFailures);
+        assertThat(Long.parseLong(calls.group(1)) + faults + proxyFailures)
+                .as("requests the proxy saw: calls, their retries, and resends of what the proxy failed (%s)",
+                        proxyFailed).isEqualTo(requests);
+        assertThat(proxyFailures).as("requests the proxy failed without a planned fault: %s", proxyFailed)
+                .isLessThanOrEqualTo(3);
         assertThat(faulted).containsPattern("THROTTLING=[1-9]").containsPattern("DROPPED_CONNECTION=[1-9]")
                 .containsPattern("SERVICE_UNAVAILABLE=[1-9]").containsPattern("INTERNAL_ERROR=[1-9]");
         assertThat(faulted).containsPattern("AWS API calls: \\d+ \\([1-9]\\d* retried\\)")
                 .as("the scan summary counts its retries");
         System.out.println("[fault-injection] " + faulted.lines().filter(line -> line.startsWith("Injected")
-                || line.startsWith("AWS calls") || line.startsWith("Retried")).toList());
+                || line.startsWith("AWS calls") || line.startsWith("Retried")
+                || line.startsWith("Requests the proxy failed")).toList());
     }
 
     @Test
@@ -241,7 +269,8 @@ class FaultInjectionIT {
         return output.lines()
                 .filter(line -> !line.startsWith("certfleet demo on") && !line.startsWith("AWS calls of this run")
                         && !line.startsWith("Injected faults") && !line.startsWith("Retried by service")
-                        && !line.startsWith("Requests by service"))
+                        && !line.startsWith("Requests by service")
+                        && !line.startsWith("Requests the proxy failed"))
                 .map(line -> line
                         .replaceAll("\\barn:aws:[^\\s)\"]+", "<arn>")
                         .replaceAll("\\b\\d{12}\\b", "<account>")
