@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.api.AlertRunJson;
 import io.certfleet.core.alerting.AcmNotice;
 import io.certfleet.core.alerting.AlertRun;
@@ -14,20 +13,18 @@ import java.io.OutputStream;
  * ACM's own expiry events (Approaching Expiration, Renewal Action Required) into certfleet's alerts: evaluated
  * like the schedule does, through the same ledger, so ACM's daily events never become daily alerts.
  */
-public final class AcmEventHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class AcmEventHandler extends CertfleetHandler {
 
     public AcmEventHandler() {
         this(Wiring.forLambda());
     }
 
     AcmEventHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         AcmNotice notice = EventJson.readAcmNotice(input);
         AlertRun run = wiring.sendExpiryAlerts().run(notice);
         context.getLogger().log("ACM " + notice.kind() + " for " + notice.certificateArn() + ": " + run.sent().size()

@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.api.AlertRunJson;
 import io.certfleet.core.alerting.AlertRun;
 import io.certfleet.handlers.events.EventJson;
@@ -14,20 +13,18 @@ import java.io.OutputStream;
  * threshold. Alerts that could not be sent fail the invocation (after the others went out), so Lambda's retry
  * and the Errors alarm see them; their thresholds were given back and are sent by the retry.
  */
-public final class ExpiryAlertHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class ExpiryAlertHandler extends CertfleetHandler {
 
     public ExpiryAlertHandler() {
         this(Wiring.forLambda());
     }
 
     ExpiryAlertHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         EventJson.readScheduledEvent(input);
         AlertRun run = wiring.sendExpiryAlerts().run();
         context.getLogger().log("expiry alerts: " + run.evaluated() + " evaluated, " + run.sent().size() + " sent, "

@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.api.ApiResponse;
 import io.certfleet.api.ApiSpec;
 import io.certfleet.api.InventoryApi;
@@ -17,7 +16,7 @@ import java.io.OutputStream;
  * request, the API answers it by its OpenAPI document, the answer becomes the proxy response. Cursors are signed
  * with the deployment's key ({@code CERTFLEET_API_CURSOR_KEY}).
  */
-public final class InventoryApiHandler implements RequestStreamHandler {
+public final class InventoryApiHandler extends CertfleetHandler {
 
     private final InventoryApi api;
 
@@ -31,13 +30,14 @@ public final class InventoryApiHandler implements RequestStreamHandler {
     }
 
     public InventoryApiHandler(Wiring wiring, ApiOptions options) {
+        super(wiring);
         this.api = new InventoryApi(ApiSpec.load(), wiring.compliance(), new PageCursor(options.cursorKey(),
                 wiring.clock()), new InventoryApi.Exports(options.inlineExportBytes(),
                 options.exportBucket().map(wiring::exportSpill)));
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         ApiResponse response;
         try {
             response = api.handle(ApiGatewayEvents.readRequest(input));

@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.metrics.MetricPoint;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.wiring.Wiring;
@@ -14,9 +13,7 @@ import java.util.Map;
  * Lambda entry point (scheduled): publishes the fleet's governance KPIs as EMF metrics for the dashboard and the
  * alarms; answers how many points it published.
  */
-public final class KpiMetricsHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class KpiMetricsHandler extends CertfleetHandler {
 
     public KpiMetricsHandler() {
         this(Wiring.forLambda());
@@ -24,11 +21,11 @@ public final class KpiMetricsHandler implements RequestStreamHandler {
 
     /** With the caller's wiring: tests, and local runs. */
     public KpiMetricsHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         List<MetricPoint> points = wiring.publishKpis().publish();
         EventJson.write(output, Map.of("published", points.size()));
     }

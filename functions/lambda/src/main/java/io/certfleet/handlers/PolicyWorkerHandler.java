@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.api.PolicyJson;
 import io.certfleet.core.discovery.WorkItem;
 import io.certfleet.core.policy.PolicyRun;
@@ -17,20 +16,18 @@ import java.util.List;
  * wire, and the two compared), stores the findings with their history and publishes their changes as events; then
  * asks for the rotation of the certificates that need one ({@code RotationRequested}, at most daily each).
  */
-public final class PolicyWorkerHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class PolicyWorkerHandler extends CertfleetHandler {
 
     public PolicyWorkerHandler() {
         this(Wiring.forLambda());
     }
 
     PolicyWorkerHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         WorkItem item = ScanRequests.readWorkItem(input);
         List<PolicyRun> runs = wiring.evaluatePolicy().evaluate(item.scope(), item.includesGlobalSources());
         String rotations;

@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.api.ProbeJson;
 import io.certfleet.core.discovery.WorkItem;
 import io.certfleet.core.probe.fleet.ScopeProbeResult;
@@ -15,20 +14,18 @@ import java.io.OutputStream;
  * The scan workflow's second step per account-region: probes the endpoints the scan found there (TLS handshakes
  * naming the cause of every failure) and stores each result next to its binding; returns the counts.
  */
-public final class ProbeWorkerHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class ProbeWorkerHandler extends CertfleetHandler {
 
     public ProbeWorkerHandler() {
         this(Wiring.forLambda());
     }
 
     ProbeWorkerHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         WorkItem item = ScanRequests.readWorkItem(input);
         ScopeProbeResult result = wiring.probeScope().probe(item.scope(), item.includesGlobalSources());
         context.getLogger().log(EventJson.toJson(ProbeJson.scope(result)));

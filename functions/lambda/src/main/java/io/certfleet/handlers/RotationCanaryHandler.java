@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.rotation.CanaryCheck;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.handlers.events.InvalidEventException;
@@ -16,9 +15,7 @@ import java.util.Map;
  * over all checks and the load balancer's negotiation errors), {@code verify} (after a restore: the old certificate
  * is served again).
  */
-public final class RotationCanaryHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class RotationCanaryHandler extends CertfleetHandler {
 
     public RotationCanaryHandler() {
         this(Wiring.forLambda());
@@ -26,11 +23,11 @@ public final class RotationCanaryHandler implements RequestStreamHandler {
 
     /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
     public RotationCanaryHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         RotationRequests.Step step = RotationRequests.readStep(input);
         CanaryCheck canary = wiring.rotation().canaryCheck();
         Object result = switch (step.action()) {

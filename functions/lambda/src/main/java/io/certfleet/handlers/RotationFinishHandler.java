@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.rotation.FinishRotation;
 import io.certfleet.core.rotation.RotationBinding;
 import io.certfleet.handlers.events.EventJson;
@@ -18,9 +17,7 @@ import java.util.Map;
  * a rollback puts back), {@code approval} (where the approval gate stands), and the ends {@code succeeded}, {@code rolledBack}, {@code failed}, {@code detached} (a local
  * run that waits for a change window ends there), each releasing the lock.
  */
-public final class RotationFinishHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class RotationFinishHandler extends CertfleetHandler {
 
     public RotationFinishHandler() {
         this(Wiring.forLambda());
@@ -28,11 +25,11 @@ public final class RotationFinishHandler implements RequestStreamHandler {
 
     /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
     public RotationFinishHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         RotationRequests.Step step = RotationRequests.readStep(input);
         RotationWiring rotation = wiring.rotation();
         FinishRotation finish = rotation.finishRotation();

@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.rotation.IssueReplacement;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.handlers.events.RotationRequests;
@@ -11,9 +10,7 @@ import java.io.OutputStream;
 import java.util.Map;
 
 /** The rotation workflow's issue step: finds (or issues) the replacement and runs its preflight. */
-public final class RotationIssueHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class RotationIssueHandler extends CertfleetHandler {
 
     public RotationIssueHandler() {
         this(Wiring.forLambda());
@@ -21,11 +18,11 @@ public final class RotationIssueHandler implements RequestStreamHandler {
 
     /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
     public RotationIssueHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         RotationRequests.Step step = RotationRequests.readStep(input);
         IssueReplacement.Outcome outcome = wiring.rotation().issueReplacement().issue(step.rotationId());
         EventJson.write(output, Map.of("ready", outcome.ready(), "pending", outcome.pending(),

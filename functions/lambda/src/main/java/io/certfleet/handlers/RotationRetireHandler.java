@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.rotation.RetireReplacedCertificates;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.wiring.Wiring;
@@ -14,9 +13,7 @@ import java.util.Map;
  * Daily (EventBridge schedule; the event's content is not read): deletes the certificates that succeeded rotations
  * replaced, once their profile's {@code retainOldDays} have passed and nothing uses them.
  */
-public final class RotationRetireHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class RotationRetireHandler extends CertfleetHandler {
 
     public RotationRetireHandler() {
         this(Wiring.forLambda());
@@ -24,11 +21,11 @@ public final class RotationRetireHandler implements RequestStreamHandler {
 
     /** With the caller's wiring: tests, and local runs. */
     public RotationRetireHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         List<RetireReplacedCertificates.Retired> retired = wiring.rotation().retireReplaced().retire();
         retired.forEach(one -> context.getLogger().log("rotation " + one.rotationId() + ": " + one.certificateArn()
                 + " " + one.outcome()));

@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.rotation.RequestRollback;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.handlers.events.RotationRequests;
@@ -16,9 +15,7 @@ import java.util.Map;
  * alarm going into ALARM for a resource under rotation. The rotation is marked; its next canary verdict fails and
  * the workflow puts back what it swapped.
  */
-public final class RotationSignalHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class RotationSignalHandler extends CertfleetHandler {
 
     public RotationSignalHandler() {
         this(Wiring.forLambda());
@@ -26,11 +23,11 @@ public final class RotationSignalHandler implements RequestStreamHandler {
 
     /** With the caller's wiring: tests, and local runs. */
     public RotationSignalHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         RequestRollback rollback = wiring.rotation().requestRollback();
         List<RequestRollback.Outcome> outcomes = switch (RotationRequests.readSignal(input)) {
             case RotationRequests.RollbackSignal asked -> List.of(rollback.rollback(asked.rotationId(),

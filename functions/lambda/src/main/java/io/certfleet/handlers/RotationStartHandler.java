@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.rotation.Rotation;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.handlers.events.RotationRequests;
@@ -14,9 +13,7 @@ import java.io.OutputStream;
  * The rotation workflow's first step: plans the rotation (every location and endpoint of the certificate, in
  * waves) and, unless it is a dry run, takes the lock; returns the waves and what the workflow waits for.
  */
-public final class RotationStartHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class RotationStartHandler extends CertfleetHandler {
 
     public RotationStartHandler() {
         this(Wiring.forLambda());
@@ -24,11 +21,11 @@ public final class RotationStartHandler implements RequestStreamHandler {
 
     /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
     public RotationStartHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         RotationRequests.Start start = RotationRequests.readStart(input);
         RotationWiring rotation = wiring.rotation();
         Rotation planned = rotation.planRotation().plan(start.request());

@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.rotation.SwapBinding;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.handlers.events.InvalidEventException;
@@ -12,9 +11,7 @@ import java.io.OutputStream;
 import java.util.Map;
 
 /** Swaps one binding to the replacement ({@code "action": "swap"}) or puts it back ({@code "restore"}). */
-public final class RotationSwapHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class RotationSwapHandler extends CertfleetHandler {
 
     public RotationSwapHandler() {
         this(Wiring.forLambda());
@@ -22,11 +19,11 @@ public final class RotationSwapHandler implements RequestStreamHandler {
 
     /** With the caller's wiring: tests, and `certfleet rotate`, which runs the workflow in-process. */
     public RotationSwapHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         RotationRequests.Step step = RotationRequests.readStep(input);
         SwapBinding swap = wiring.rotation().swapBinding();
         SwapBinding.Outcome outcome = switch (step.action()) {

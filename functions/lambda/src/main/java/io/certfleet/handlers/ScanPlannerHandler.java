@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.fleet.ScanPlan;
 import io.certfleet.handlers.events.EventJson;
 import io.certfleet.handlers.events.ScanRequests;
@@ -14,20 +13,18 @@ import java.util.Map;
  * First step of the scan workflow: plans a fleet scan (the schedule's tick, or a manual start naming accounts and
  * regions), stores the plan, and returns the work items for the Map state.
  */
-public final class ScanPlannerHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class ScanPlannerHandler extends CertfleetHandler {
 
     public ScanPlannerHandler() {
         this(Wiring.forLambda());
     }
 
     ScanPlannerHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         ScanRequests.PlanRequest request = ScanRequests.readPlanRequest(input, wiring.settings().scanAccounts(),
                 wiring.scanRegions());
         ScanPlan plan = wiring.startScan().start(request.accounts(), request.regions());

@@ -1,7 +1,6 @@
 package io.certfleet.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certfleet.core.discovery.WorkItem;
 import io.certfleet.core.discovery.WorkResult;
 import io.certfleet.handlers.events.EventJson;
@@ -15,20 +14,18 @@ import java.util.Map;
  * One iteration of the scan workflow's Map: scans one account-region into the inventory and stores its result
  * for the summary; returns only a few counts (the Map's output stays small whatever the fleet's size).
  */
-public final class ScanWorkerHandler implements RequestStreamHandler {
-
-    private final Wiring wiring;
+public final class ScanWorkerHandler extends CertfleetHandler {
 
     public ScanWorkerHandler() {
         this(Wiring.forLambda());
     }
 
     ScanWorkerHandler(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
+    protected void handle(InputStream input, OutputStream output, Context context) {
         WorkItem item = ScanRequests.readWorkItem(input);
         WorkResult result = wiring.scanWorkItem().scan(item);
         context.getLogger().log(EventJson.toJson(Map.of("scope", item.scope().toString(),

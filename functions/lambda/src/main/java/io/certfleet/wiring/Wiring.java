@@ -1,5 +1,6 @@
 package io.certfleet.wiring;
 
+import io.certfleet.adapters.aws.ApiCallRecorder;
 import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.core.compliance.Compliance;
 import io.certfleet.core.compliance.ComputeKpis;
@@ -117,6 +118,16 @@ public final class Wiring {
 
     public AwsClients aws() {
         return aws;
+    }
+
+    /**
+     * What these AWS clients do from now until the answer is asked for (calls, retried attempts, failed calls), when
+     * they count calls ({@link AwsClients#fromEnvironment()}'s do); empty otherwise.
+     */
+    public java.util.function.Supplier<Optional<String>> awsCallsFromNow() {
+        Optional<ApiCallRecorder> recorder = aws.callRecorder();
+        Optional<ApiCallRecorder.Tally> before = recorder.map(ApiCallRecorder::tally);
+        return () -> recorder.map(calls -> calls.tally().since(before.orElseThrow()).toString());
     }
 
     public Clock clock() {

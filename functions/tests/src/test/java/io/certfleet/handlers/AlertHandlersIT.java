@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certfleet.adapters.aws.ApiCallRecorder;
+import io.certfleet.adapters.aws.AwsCallPolicy;
+import io.certfleet.adapters.aws.AwsClients;
+import io.certfleet.adapters.aws.AwsSettings;
 import io.certfleet.adapters.aws.RateLimits;
 import io.certfleet.core.discovery.ScanScope;
 import io.certfleet.core.ownership.OwnershipSource;
@@ -13,6 +17,9 @@ import io.certfleet.handlers.events.InvalidEventException;
 import io.certfleet.local.LocalAlertRouting;
 import io.certfleet.local.LocalAlertRouting.ReceivedAlert;
 import io.certfleet.local.LocalLambdaContext;
+import io.certfleet.local.faults.FaultInjectingProxy;
+import io.certfleet.local.faults.FaultKind;
+import io.certfleet.local.faults.FaultPlan;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.EventSchemas;
@@ -102,6 +109,32 @@ class AlertHandlersIT {
         assertThat(acmTomorrow.path("sent")).isEmpty();
         assertThat(routing.drainAlerts(routes.alertQueueUrl())).hasSize(1);
         assertThat(events()).hasSize(1);
+    }
+
+    /**
+     * Every handler logs the AWS calls of its invocation and the retries among them: here a third of the alert run's
+     * requests are throttled on the way, the run ends as it would without, and its log counts each retry.
+     */
+    @Test
+    void anInvocationLogsHowManyOfItsAwsCallsWereRetried() throws Exception {
+        List<String> log = new java.util.ArrayList<>();
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(emulator.endpoint(),
+                new FaultPlan(0.3, 5, List.of(FaultKind.THROTTLING)));
+             AwsClients aws = new AwsClients(AwsSettings.forEmulator(proxy.endpoint(), AwsEmulator.REGION),
+                     List.of(new ApiCallRecorder()), new AwsCallPolicy(Duration.ofSeconds(30), 10))) {
+            Wiring throttled = new Wiring(aws, clock, wiring.settings());
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            new ExpiryAlertHandler(throttled).handleRequest(new ByteArrayInputStream(SampleEvents.read(
+                    "expiry-alert-scheduled-event.json").getBytes(StandardCharsets.UTF_8)), output,
+                    new LocalLambdaContext("certfleet-test", log::add));
+
+            assertThat(JSON.readTree(output.toByteArray()).path("sent")).hasSize(1);
+            long faults = proxy.counts().faults();
+            assertThat(faults).as("throttled requests").isPositive();
+            assertThat(log).last().isEqualTo(CertfleetHandler.AWS_CALLS + (proxy.counts().requests() - faults)
+                    + " AWS call(s), " + faults + " attempt(s) retried, 0 failed");
+        }
+        assertThat(routing.drainAlerts(routes.alertQueueUrl())).hasSize(1);
     }
 
     @Test

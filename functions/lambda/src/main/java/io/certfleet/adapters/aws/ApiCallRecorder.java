@@ -83,6 +83,31 @@ public final class ApiCallRecorder implements ExecutionInterceptor {
         return sorted(failures);
     }
 
+    /** Calls, retried attempts and failed calls so far, all operations together. */
+    public Tally tally() {
+        return new Tally(total(calls), total(retries), total(failures));
+    }
+
+    private static long total(Map<String, LongAdder> counts) {
+        return counts.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /**
+     * Totals of a recorder at one moment; {@link #since} gives what happened between two moments (one Lambda
+     * invocation: an instance runs one at a time).
+     */
+    public record Tally(long calls, long retries, long failures) {
+
+        public Tally since(Tally earlier) {
+            return new Tally(calls - earlier.calls, retries - earlier.retries, failures - earlier.failures);
+        }
+
+        @Override
+        public String toString() {
+            return calls + " AWS call(s), " + retries + " attempt(s) retried, " + failures + " failed";
+        }
+    }
+
     private static Map<String, Long> sorted(Map<String, LongAdder> counts) {
         Map<String, Long> copy = new TreeMap<>();
         counts.forEach((operation, count) -> copy.put(operation, count.sum()));

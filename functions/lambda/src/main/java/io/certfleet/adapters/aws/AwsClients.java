@@ -97,8 +97,15 @@ public final class AwsClients implements AutoCloseable {
                 AwsCallPolicy.DEFAULT);
     }
 
+    /** Clients from the environment's settings, their calls and retries counted ({@link #callRecorder()}). */
     public static AwsClients fromEnvironment() {
-        return new AwsClients(AwsSettings.fromEnvironment());
+        return new AwsClients(AwsSettings.fromEnvironment(), List.of(new ApiCallRecorder()));
+    }
+
+    /** The first call recorder among this instance's interceptors: the one that sees every call of its clients. */
+    public java.util.Optional<ApiCallRecorder> callRecorder() {
+        return interceptors.stream().filter(ApiCallRecorder.class::isInstance).map(ApiCallRecorder.class::cast)
+                .findFirst();
     }
 
     /** Clients with other settings and this instance's interceptors, sharing its HTTP client (closed by this one). */
