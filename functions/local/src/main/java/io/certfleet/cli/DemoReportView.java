@@ -92,7 +92,7 @@ final class DemoReportView {
             out.printf("Requests by service: %s; calls by service: %s%n", faults.requestsByService(),
                     byService(calls));
             if (!faults.unplanned().isEmpty()) {
-                out.printf("Requests the proxy failed without a planned fault: %d: %s%n", faults.unplanned().size(),
+                out.printf("Requests that failed without a planned fault: %d: %s%n", faults.unplanned().size(),
                         faults.unplanned());
             }
         }

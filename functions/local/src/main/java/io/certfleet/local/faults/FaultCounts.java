@@ -9,9 +9,9 @@ import java.util.TreeMap;
 /**
  * What a fault-injecting proxy did: requests it saw (the emulator's own API not counted) by service (its signing
  * name), faults it injected by kind and by service; each map sorted, so that printing it reads the same every time.
- * {@code unplanned}: requests that failed although no fault was planned for them (the emulator could not be reached
- * or failed, or the client went away), each as {@code METHOD service: what happened}: the client saw a dropped
- * connection, and may have sent the request again.
+ * {@code unplanned}: requests that failed although no fault was planned for them, each as {@code METHOD service: what
+ * happened}: the emulator could not be reached or the client went away (the client saw a dropped connection), or
+ * the emulator answered with an error of its own (5xx, 429); a client may send such a request again.
  */
 public record FaultCounts(Map<String, Long> requestsByService, Map<FaultKind, Long> byKind,
                           Map<String, Long> byService, List<String> unplanned) {

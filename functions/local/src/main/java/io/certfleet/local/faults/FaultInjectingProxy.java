@@ -136,6 +136,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 exchange.getResponseHeaders().put(header.getKey(), header.getValue());
             }
         }
+        if (response.statusCode() >= 500 || response.statusCode() == 429) {
+            // Not a planned fault either: the emulator's own failure, which the client retries like one.
+            unplanned.add(exchange.getRequestMethod() + " " + AwsProtocol.of(exchange.getRequestHeaders()).service()
+                    + ": the emulator answered HTTP " + response.statusCode() + " " + abbreviated(answer));
+        }
         boolean noBody = answer.length == 0 || "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
         if (!noBody) {
@@ -143,6 +148,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 out.write(answer);
             }
         }
+    }
+
+    private static String abbreviated(byte[] answer) {
+        String text = new String(answer, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     private HttpResponse<InputStream> send(HttpExchange exchange, byte[] body) throws IOException {
