@@ -86,12 +86,16 @@ final class DemoCommand implements Callable<Integer> {
                      ? FaultInjectingProxy.start(emulator.endpoint(), new FaultPlan(faultRate, faultSeed,
                      faultKinds == null ? FaultPlan.BEFORE_THE_SERVICE : faultKinds)) : null;
              AwsClients aws = new AwsClients(AwsSettings.forEmulator(proxy == null ? emulator.endpoint()
-                     : proxy.endpoint(), Region.of(region)), List.of(calls))) {
+                     : proxy.endpoint(), Region.of(region)), List.of(calls));
+             // The fleet's side (endpoint stand-ins, owners' imports): straight to the emulator, never faulted
+             // and not among certfleet's calls.
+             AwsClients fleetSide = aws.derive(AwsSettings.forEmulator(emulator.endpoint(), Region.of(region)),
+                     List.of())) {
             spec.commandLine().getOut().println("certfleet demo on " + emulator.describe() + (proxy == null ? ""
                     : String.format(Locale.ROOT, ", through a proxy that faults %.0f%% of AWS calls (seed %d) at %s",
                     faultRate * 100, faultSeed, proxy.endpoint())));
             Wiring wiring = new Wiring(aws, Clock.systemUTC(), CertfleetSettings.defaults().withTableName(table));
-            Demo.Report result = new Demo(wiring).run();
+            Demo.Report result = new Demo(wiring, fleetSide).run();
             DemoReportView view = new DemoReportView(spec.commandLine().getOut());
             view.print(result);
             Path html = report.toAbsolutePath();

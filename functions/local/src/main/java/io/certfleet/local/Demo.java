@@ -111,9 +111,20 @@ public final class Demo {
     static final String APPROVER = "security-lead";
 
     private final Wiring wiring;
+    private final io.certfleet.adapters.aws.AwsClients standIns;
 
     public Demo(Wiring wiring) {
+        this(wiring, wiring.aws());
+    }
+
+    /**
+     * @param standIns what the fleet's side uses — the endpoints' stand-ins reading what their resource serves (AWS's
+     *                 data plane), the owners importing their replacements: clients straight to the emulator, so
+     *                 that a fault proxy in front of certfleet's calls neither faults nor counts them
+     */
+    public Demo(Wiring wiring, io.certfleet.adapters.aws.AwsClients standIns) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
+        this.standIns = Objects.requireNonNull(standIns, "standIns");
     }
 
     public Report run() {
@@ -126,7 +137,7 @@ public final class Demo {
                 DemoFleet.REGIONS.stream().map(Region::id).toList());
         FleetScanResult scan = wiring.runScan().run(plan, 8);
         List<ScopeProbeResult> probes = new ArrayList<>();
-        FleetSeeder seeder = new FleetSeeder(wiring.aws());
+        FleetSeeder seeder = new FleetSeeder(standIns);
         try (DemoEndpoints endpoints = DemoEndpoints.start(seeded, wiring.clock(), seeder,
                 DemoEndpoints.keysOf(seeded), Set.of())) {
             ProbeScope probe = wiring.probeScope(endpoints.trust(), endpoints.addresses());
