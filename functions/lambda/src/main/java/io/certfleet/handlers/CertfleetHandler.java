@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * What every certfleet Lambda handler does around its own work: after each invocation, failed or not, one log line
  * with the AWS calls it made and how many of their attempts were retried (throttling, 5xx, dropped connections), so
  * that a run that rode out faults says so ({@code AWS calls of this invocation: 12 AWS call(s), 3 attempt(s)
- * retried, 0 failed}). Counted by the wiring's AWS clients ({@link Wiring#awsCallsFromNow()}); a Lambda instance runs one
- * invocation at a time, so the difference of two readings is this invocation's.
+ * retried, 0 failed}). Counted by the wiring's AWS clients ({@link Wiring#awsCallsFromNow()}); a Lambda instance
+ * runs one invocation at a time, so the difference of two readings is this invocation's.
  */
 public abstract class CertfleetHandler implements RequestStreamHandler {
 

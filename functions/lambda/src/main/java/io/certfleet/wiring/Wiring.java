@@ -62,6 +62,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds use cases from adapters. Handlers and CLI commands ask it for a use case and
@@ -124,7 +125,7 @@ public final class Wiring {
      * What these AWS clients do from now until the answer is asked for (calls, retried attempts, failed calls), when
      * they count calls ({@link AwsClients#fromEnvironment()}'s do); empty otherwise.
      */
-    public java.util.function.Supplier<Optional<String>> awsCallsFromNow() {
+    public Supplier<Optional<String>> awsCallsFromNow() {
         Optional<ApiCallRecorder> recorder = aws.callRecorder();
         Optional<ApiCallRecorder.Tally> before = recorder.map(ApiCallRecorder::tally);
         return () -> recorder.map(calls -> calls.tally().since(before.orElseThrow()).toString());

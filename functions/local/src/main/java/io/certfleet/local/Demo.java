@@ -1,6 +1,7 @@
 package io.certfleet.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certfleet.adapters.aws.AwsClients;
 import io.certfleet.adapters.aws.dynamodb.InventoryTable;
 import io.certfleet.adapters.tls.AiaIssuerLookup;
 import io.certfleet.adapters.tls.TlsEndpointProber;
@@ -111,18 +112,14 @@ public final class Demo {
     static final String APPROVER = "security-lead";
 
     private final Wiring wiring;
-    private final io.certfleet.adapters.aws.AwsClients standIns;
-
-    public Demo(Wiring wiring) {
-        this(wiring, wiring.aws());
-    }
+    private final AwsClients standIns;
 
     /**
      * @param standIns what the fleet's side uses — the endpoints' stand-ins reading what their resource serves (AWS's
      *                 data plane), the owners importing their replacements: clients straight to the emulator, so
      *                 that a fault proxy in front of certfleet's calls neither faults nor counts them
      */
-    public Demo(Wiring wiring, io.certfleet.adapters.aws.AwsClients standIns) {
+    public Demo(Wiring wiring, AwsClients standIns) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.standIns = Objects.requireNonNull(standIns, "standIns");
     }

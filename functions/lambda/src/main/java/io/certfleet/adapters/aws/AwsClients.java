@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -103,7 +104,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** The first call recorder among this instance's interceptors: the one that sees every call of its clients. */
-    public java.util.Optional<ApiCallRecorder> callRecorder() {
+    public Optional<ApiCallRecorder> callRecorder() {
         return interceptors.stream().filter(ApiCallRecorder.class::isInstance).map(ApiCallRecorder.class::cast)
                 .findFirst();
     }
