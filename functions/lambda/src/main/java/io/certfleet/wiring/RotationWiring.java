@@ -103,12 +103,16 @@ public final class RotationWiring {
                 new AcmCertificateReader(scope -> memberClients().forScope(scope).acm()),
                 new BouncyCastleCertificateParser(), wiring.policies(), roots::contains,
                 AwsReplacementIssuers.create(memberClients(), wiring::callerAccountId), wiring.owners(), breaker(),
-                wiring.clock());
+                certificateTagger(), wiring.clock());
     }
 
     public SwapBinding swapBinding() {
-        return new SwapBinding(rotations(), switches(), new AcmCertificateTagger(scope -> memberClients()
-                .forScope(scope).acm()), wiring.clock());
+        return new SwapBinding(rotations(), switches(), certificateTagger(), wiring.clock());
+    }
+
+    /** Tags a certificate in its own account-region, through the member account's rotation role. */
+    private AcmCertificateTagger certificateTagger() {
+        return new AcmCertificateTagger(scope -> memberClients().forScope(scope).acm());
     }
 
     public CanaryCheck canaryCheck() {

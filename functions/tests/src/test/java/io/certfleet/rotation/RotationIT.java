@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.acm.model.Tag;
 
 /**
  * The rotation's use cases, step by step as the workflow runs them, on the emulator with a TLS stand-in that serves
@@ -187,6 +188,35 @@ class RotationIT {
                 .containsExactly("RotationStarted", "RotationWaveCompleted", "RotationSucceeded");
         events.forEach(EventSchemas::assertValid);
         assertThat(wiring.rotationLocks().inProgress(oldArn)).as("the lock is released").isFalse();
+    }
+
+    /**
+     * A provided replacement takes the tags of the certificate it replaces that it lacks, so that its owner and
+     * environment (and with them its policy profile) stay the same after the rotation; its own tags win.
+     */
+    @Test
+    void aProvidedReplacementTakesTheOldCertificatesOwnershipTagsItLacks() throws Exception {
+        emulator.clients().acm().addTagsToCertificate(request -> request.certificateArn(oldArn).tags(
+                Tag.builder().key("environment").value("staging").build(),
+                Tag.builder().key("cost-center").value("42").build(),
+                Tag.builder().key("certfleet:demo").value("true").build()));
+        emulator.clients().acm().addTagsToCertificate(request -> request.certificateArn(newArn).tags(
+                Tag.builder().key("owner").value("shop-platform").build()));
+        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+        RotationWiring rotation = rotation(wiring());
+
+        Rotation planned = rotation.planRotation().plan(request(oldArn, newArn));
+        rotation.startRotation().start(planned.rotationId());
+        assertThat(rotation.issueReplacement().issue(planned.rotationId()).ready()).isTrue();
+
+        Map<String, String> tags = new java.util.TreeMap<>();
+        emulator.clients().acm().listTagsForCertificate(request -> request.certificateArn(newArn)).tags()
+                .forEach(tag -> tags.put(tag.key(), tag.value()));
+        assertThat(tags).containsEntry("environment", "staging").containsEntry("cost-center", "42")
+                .as("the replacement's own owner tag stays").containsEntry("owner", "shop-platform")
+                .as("certfleet's own tags are not copied").doesNotContainKey("certfleet:demo");
+        assertThat(rotation.rotations().load(planned.rotationId()).reason()).as("nothing failed to tag")
+                .doesNotContain("could not take");
     }
 
     @Test

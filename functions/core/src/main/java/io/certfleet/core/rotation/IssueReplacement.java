@@ -78,6 +78,7 @@ public final class IssueReplacement {
 
     private final RotationStore rotations;
     private final InventoryRepository inventory;
+    private final CertificateTagger tagger;
     private final CertificateReader reader;
     private final CertificateParser parser;
     private final PolicySet policies;
@@ -89,7 +90,8 @@ public final class IssueReplacement {
 
     public IssueReplacement(RotationStore rotations, InventoryRepository inventory, CertificateReader reader,
                             CertificateParser parser, PolicySet policies, Predicate<String> isTrustedRoot,
-                            ReplacementIssuer issuer, OwnerNotifier owners, CircuitBreaker breaker, Clock clock) {
+                            ReplacementIssuer issuer, OwnerNotifier owners, CircuitBreaker breaker,
+                            CertificateTagger tagger, Clock clock) {
         this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -99,6 +101,7 @@ public final class IssueReplacement {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.owners = Objects.requireNonNull(owners, "owners");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
+        this.tagger = Objects.requireNonNull(tagger, "tagger");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -160,15 +163,54 @@ public final class IssueReplacement {
         } else if (!verdict.passed()) {
             return new Outcome(false, arn, verdict.problems());
         }
+        java.util.Set<String> copies = new java.util.LinkedHashSet<>();
         for (RotationBinding binding : rotations.bindings(rotationId)) {
             Optional<String> there = copyIn.apply(binding.target().scope());
+            there.ifPresent(copies::add);
             rotations.saveBinding(rotationId, there.map(binding::withReplacement).orElseGet(() -> binding.withResult(
                     BindingResult.SKIPPED, List.of(), "no replacement in " + where(binding.target().scope())
                             + ": import the same certificate there (SHA-256 " + replacement.certificateId() + ")")));
         }
+        String untagged = rotation.issuer().kind() == IssuerChoice.Kind.PROVIDED && rotation.drill() == null
+                ? inheritOwnership(old, replacement, copies) : null;
         rotations.save(rotations.load(rotationId).withReplacement(arn, replacement.certificateId(), now)
-                .withStatus(RotationStatus.RUNNING, null, now));
+                .withStatus(RotationStatus.RUNNING, untagged, now));
         return new Outcome(true, arn, List.of());
+    }
+
+    /**
+     * A provided replacement takes the owner's tags of the certificate it replaces that it lacks (owner,
+     * environment, anything not AWS's or certfleet's), so that who owns it and which profile judges it stay the
+     * same after the rotation; a tag the owner put on the replacement is never overwritten. Issued replacements get
+     * them when they are made ({@link #replacementTags}). A failure to tag is said and stops nothing.
+     *
+     * @return null, or what could not be tagged
+     */
+    private String inheritOwnership(InventoryRecord old, InventoryRecord replacement, java.util.Set<String> copies) {
+        Map<String, Map<String, String>> tagsByCopy = new java.util.HashMap<>();
+        inventory.locationsOf(replacement.certificateId()).forEach(record -> tagsByCopy.put(record.location().arn(),
+                record.tags()));
+        tagsByCopy.put(replacement.location().arn(), replacement.tags()); // read from ACM just now
+        List<String> failures = new ArrayList<>();
+        for (String copy : copies) {
+            Map<String, String> has = tagsByCopy.getOrDefault(copy, Map.of());
+            Map<String, String> missing = new TreeMap<>();
+            old.tags().forEach((key, value) -> {
+                if (!key.startsWith("aws:") && !key.startsWith("certfleet:") && !has.containsKey(key)) {
+                    missing.put(key, value);
+                }
+            });
+            if (missing.isEmpty()) {
+                continue;
+            }
+            try {
+                tagger.tag(copy, missing);
+            } catch (RuntimeException failure) {
+                failures.add(copy + ": " + failure.getMessage());
+            }
+        }
+        return failures.isEmpty() ? null : "the replacement could not take the old certificate's tags "
+                + "(its owner and environment may differ until it is tagged): " + String.join("; ", failures);
     }
 
     /** {@code acm-public} or {@code acm-private}: the issuer makes it wherever a binding needs it. */
