@@ -51,7 +51,8 @@ public final class CertfleetCli implements Runnable {
         commandLine.setExecutionExceptionHandler((exception, failed, parsed) -> {
             String message = exception instanceof SourceException source
                     ? source.operation() + " failed (" + source.reason() + "): " + oneLine(source)
-                    : unreachable(exception).orElseGet(() -> oneLine(exception));
+                    : unreachable(exception).or(() -> noCredentials(exception))
+                    .orElseGet(() -> oneLine(exception));
             failed.getErr().println("certfleet: " + message);
             printJsonError(failed, parsed.originalArgs(), "Failure", message, ExitCode.FAILURE);
             return ExitCode.FAILURE;
@@ -120,6 +121,22 @@ public final class CertfleetCli implements Runnable {
         }
         return Optional.of("cannot reach AWS at " + where + ": " + network.getClass().getSimpleName()
                 + (network.getMessage() == null ? "" : " (" + oneLine(network) + ")"));
+    }
+
+    /**
+     * No AWS credentials anywhere the SDK looks: said in one line with what to set, rather than the SDK's list of
+     * every provider it tried.
+     */
+    static Optional<String> noCredentials(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof software.amazon.awssdk.core.exception.SdkClientException
+                    && cause.getMessage() != null && cause.getMessage().startsWith("Unable to load credentials")) {
+                return Optional.of("no AWS credentials found (environment, profile, container or instance role): "
+                        + "set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; for the local emulator "
+                        + "point " + AwsSettings.ENDPOINT_VARIABLE + " at it (eval \"$(localstack/moto.sh start)\")");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

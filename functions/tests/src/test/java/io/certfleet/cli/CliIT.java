@@ -11,6 +11,8 @@ import io.certfleet.local.pki.KeyType;
 import io.certfleet.testing.AwsEmulator;
 import io.certfleet.testing.AwsEmulatorExtension;
 import io.certfleet.testing.CliProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,6 +158,22 @@ class CliIT {
         assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
         assertThat(result.err().strip()).startsWith("certfleet: cannot reach AWS at http://127.0.0.1:1 (from "
                 + "AWS_ENDPOINT_URL): ConnectException");
+    }
+
+    /** Real AWS (no endpoint set) and no credentials anywhere: one line saying what to set, not the SDK's list. */
+    @Test
+    void missingCredentialsAreSaidInOneLineWithWhatToSet() throws Exception {
+        Path nowhere = Files.createTempDirectory("certfleet-no-aws-config").resolve("none");
+        CliProcess.Result result = CliProcess.run(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "",
+                "AWS_SESSION_TOKEN", "", "AWS_CONFIG_FILE", nowhere.toString(), "AWS_SHARED_CREDENTIALS_FILE",
+                nowhere.toString(), "AWS_EC2_METADATA_DISABLED", "true", "AWS_REGION", "eu-west-1"),
+                "inventory", "list", "--json");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(result.err().strip()).startsWith("certfleet: no AWS credentials found").contains("AWS_PROFILE")
+                .contains("AWS_ENDPOINT_URL").doesNotContain("\n").doesNotContain("AwsCredentialsProviderChain");
+        assertThat(JSON.readTree(result.out()).path("error").path("message").asText())
+                .startsWith("no AWS credentials found");
     }
 
     /**
