@@ -192,31 +192,55 @@ class RotationIT {
 
     /**
      * A provided replacement takes the tags of the certificate it replaces that it lacks, so that its owner and
-     * environment (and with them its policy profile) stay the same after the rotation; its own tags win.
+     * environment (and with them its policy profile) stay the same after the rotation; its own tags win. The same
+     * certificate in another region, tagged otherwise there, gives its copy there its own tags.
      */
     @Test
     void aProvidedReplacementTakesTheOldCertificatesOwnershipTagsItLacks() throws Exception {
-        emulator.clients().acm().addTagsToCertificate(request -> request.certificateArn(oldArn).tags(
-                Tag.builder().key("environment").value("staging").build(),
-                Tag.builder().key("cost-center").value("42").build(),
-                Tag.builder().key("certfleet:demo").value("true").build()));
-        emulator.clients().acm().addTagsToCertificate(request -> request.certificateArn(newArn).tags(
-                Tag.builder().key("owner").value("shop-platform").build()));
-        endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
-        RotationWiring rotation = rotation(wiring());
+        tag(oldArn, Map.of("environment", "staging", "cost-center", "42", "certfleet:demo", "true"));
+        tag(newArn, Map.of("owner", "shop-platform"));
+        try (FleetSeeder.Account west = new FleetSeeder(emulator.clients()).in(AwsEmulator.ACCOUNT_ID,
+                software.amazon.awssdk.regions.Region.EU_WEST_1)) {
+            String oldWest = west.importCertificate(old, Map.of("owner", "shop-team", "environment", "dev"));
+            String newWest = west.importCertificate(replacement, Map.of());
+            west.httpsLoadBalancer("shop-west", Map.of(), 443, "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", oldWest,
+                    List.of());
+            endpoint = EmulatedEndpoint.start(emulator.clients(), BindingType.ELBV2_LISTENER, listener, keys);
+            Wiring wiring = new Wiring(emulator.clients(), Clock.systemUTC(), CertfleetSettings.defaults()
+                    .withTableName("rotation-it").withRateLimits(RateLimits.UNLIMITED)
+                    .withAlerts(routes.alertOptions()));
+            wiring.inventoryTable().ensureExists();
+            wiring.scanFleet().run(wiring.planScan().plan(new AccountSelection.Caller(), List.of(SCOPE.region(),
+                    "eu-west-1")), 1);
+            RotationWiring rotation = rotation(wiring);
 
-        Rotation planned = rotation.planRotation().plan(request(oldArn, newArn));
-        rotation.startRotation().start(planned.rotationId());
-        assertThat(rotation.issueReplacement().issue(planned.rotationId()).ready()).isTrue();
+            Rotation planned = rotation.planRotation().plan(request(oldArn, newArn));
+            assertThat(rotation.rotations().bindings(planned.rotationId())).hasSize(2);
+            rotation.startRotation().start(planned.rotationId());
+            assertThat(rotation.issueReplacement().issue(planned.rotationId()).ready()).isTrue();
 
+            assertThat(tagsOf(newArn)).containsEntry("environment", "staging").containsEntry("cost-center", "42")
+                    .as("the replacement's own owner tag stays").containsEntry("owner", "shop-platform")
+                    .as("certfleet's own tags are not copied").doesNotContainKey("certfleet:demo");
+            assertThat(tagsOf(newWest)).as("the copy in eu-west-1 takes the tags of the old one there")
+                    .containsEntry("environment", "dev").containsEntry("owner", "shop-team")
+                    .doesNotContainKey("cost-center");
+            assertThat(rotation.rotations().load(planned.rotationId()).reason()).as("nothing failed to tag")
+                    .doesNotContain("could not take");
+        }
+    }
+
+    private void tag(String arn, Map<String, String> tags) {
+        emulator.clients(software.amazon.awssdk.regions.Region.of(arn.split(":")[3])).acm().addTagsToCertificate(
+                request -> request.certificateArn(arn).tags(tags.entrySet().stream().map(tag -> Tag.builder()
+                        .key(tag.getKey()).value(tag.getValue()).build()).toList()));
+    }
+
+    private Map<String, String> tagsOf(String arn) {
         Map<String, String> tags = new java.util.TreeMap<>();
-        emulator.clients().acm().listTagsForCertificate(request -> request.certificateArn(newArn)).tags()
-                .forEach(tag -> tags.put(tag.key(), tag.value()));
-        assertThat(tags).containsEntry("environment", "staging").containsEntry("cost-center", "42")
-                .as("the replacement's own owner tag stays").containsEntry("owner", "shop-platform")
-                .as("certfleet's own tags are not copied").doesNotContainKey("certfleet:demo");
-        assertThat(rotation.rotations().load(planned.rotationId()).reason()).as("nothing failed to tag")
-                .doesNotContain("could not take");
+        emulator.clients(software.amazon.awssdk.regions.Region.of(arn.split(":")[3])).acm().listTagsForCertificate(
+                request -> request.certificateArn(arn)).tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+        return tags;
     }
 
     @Test

@@ -27,14 +27,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Use case: finds or issues the replacement of a planned rotation and proves it before anything is touched. For
@@ -163,7 +166,7 @@ public final class IssueReplacement {
         } else if (!verdict.passed()) {
             return new Outcome(false, arn, verdict.problems());
         }
-        java.util.Set<String> copies = new java.util.LinkedHashSet<>();
+        Set<String> copies = new LinkedHashSet<>();
         for (RotationBinding binding : rotations.bindings(rotationId)) {
             Optional<String> there = copyIn.apply(binding.target().scope());
             there.ifPresent(copies::add);
@@ -186,20 +189,22 @@ public final class IssueReplacement {
      *
      * @return null, or what could not be tagged
      */
-    private String inheritOwnership(InventoryRecord old, InventoryRecord replacement, java.util.Set<String> copies) {
-        Map<String, Map<String, String>> tagsByCopy = new java.util.HashMap<>();
+    private String inheritOwnership(InventoryRecord old, InventoryRecord replacement, Set<String> copies) {
+        Map<String, Map<String, String>> tagsByCopy = new HashMap<>();
         inventory.locationsOf(replacement.certificateId()).forEach(record -> tagsByCopy.put(record.location().arn(),
                 record.tags()));
         tagsByCopy.put(replacement.location().arn(), replacement.tags()); // read from ACM just now
+        Map<ScanScope, InventoryRecord> oldByScope = new HashMap<>();
+        inventory.locationsOf(old.certificateId()).stream().filter(InventoryRecord::isActive)
+                .forEach(record -> oldByScope.putIfAbsent(record.location().scope(), record));
         List<String> failures = new ArrayList<>();
         for (String copy : copies) {
             Map<String, String> has = tagsByCopy.getOrDefault(copy, Map.of());
-            Map<String, String> missing = new TreeMap<>();
-            old.tags().forEach((key, value) -> {
-                if (!key.startsWith("aws:") && !key.startsWith("certfleet:") && !has.containsKey(key)) {
-                    missing.put(key, value);
-                }
-            });
+            // The old certificate where the copy lives (the same one may carry other tags in another account).
+            InventoryRecord replaced = CertificateArn.parse(copy).map(CertificateArn::scope).map(oldByScope::get)
+                    .orElse(old);
+            Map<String, String> missing = new TreeMap<>(ownerTags(replaced.tags()));
+            missing.keySet().removeAll(has.keySet());
             if (missing.isEmpty()) {
                 continue;
             }
@@ -211,6 +216,17 @@ public final class IssueReplacement {
         }
         return failures.isEmpty() ? null : "the replacement could not take the old certificate's tags "
                 + "(its owner and environment may differ until it is tagged): " + String.join("; ", failures);
+    }
+
+    /** The tags that are the owner's: not AWS's ({@code aws:}) nor certfleet's own ({@code certfleet:}). */
+    private static Map<String, String> ownerTags(Map<String, String> tags) {
+        Map<String, String> owners = new TreeMap<>();
+        tags.forEach((key, value) -> {
+            if (!key.startsWith("aws:") && !key.startsWith("certfleet:")) {
+                owners.put(key, value);
+            }
+        });
+        return owners;
     }
 
     /** {@code acm-public} or {@code acm-private}: the issuer makes it wherever a binding needs it. */
@@ -290,12 +306,7 @@ public final class IssueReplacement {
 
     /** The owner's tags (not AWS's or certfleet's own), plus which certificate and rotation it is for. */
     private static Map<String, String> replacementTags(InventoryRecord old, Rotation rotation) {
-        Map<String, String> tags = new TreeMap<>();
-        old.tags().forEach((key, value) -> {
-            if (!key.startsWith("aws:") && !key.startsWith("certfleet:")) {
-                tags.put(key, value);
-            }
-        });
+        Map<String, String> tags = new TreeMap<>(ownerTags(old.tags()));
         tags.put(ROTATION_TAG, rotation.rotationId());
         return tags;
     }
