@@ -2,6 +2,7 @@ package io.certfleet.api;
 
 import io.certfleet.core.rotation.Rotation;
 import io.certfleet.core.rotation.RotationBinding;
+import io.certfleet.core.rotation.RotationEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public final class RotationJson {
         json.put("waves", waves);
         json.put("events", rotation.events());
         if (rotation.drill() != null) {
-            json.put("drill", io.certfleet.core.rotation.RotationEvents.drill(rotation.drill()));
+            json.put("drill", RotationEvents.drill(rotation.drill()));
         }
         json.put("reason", rotation.reason());
         json.put("startedAt", rotation.startedAt().toString());

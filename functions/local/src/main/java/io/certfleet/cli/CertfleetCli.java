@@ -20,6 +20,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** The {@code certfleet} command line: {@code ./certfleet COMMAND [OPTIONS]}. */
 @Command(name = "certfleet",
@@ -129,7 +130,7 @@ public final class CertfleetCli implements Runnable {
      */
     static Optional<String> noCredentials(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof software.amazon.awssdk.core.exception.SdkClientException
+            if (cause instanceof SdkClientException
                     && cause.getMessage() != null && cause.getMessage().startsWith("Unable to load credentials")) {
                 return Optional.of("no AWS credentials found (environment, profile, container or instance role): "
                         + "set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; for the local emulator "

@@ -78,8 +78,6 @@ final class DrillCommand implements Callable<Integer> {
                     + "nothing expired); the canary checks again after it (5-3600, default ${DEFAULT-VALUE}).")
     int expiresAfterSeconds;
 
-
-
     @Option(names = "--requested-by", paramLabel = "NAME", description = "Who runs the drill (default: $USER).")
     String requestedBy;
 

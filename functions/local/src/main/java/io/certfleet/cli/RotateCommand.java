@@ -77,8 +77,6 @@ final class RotateCommand implements Callable<Integer> {
     @Option(names = "--canary-checks", paramLabel = "N", description = "Canary probes per binding (1-100).")
     Integer canaryChecks;
 
-
-
     @Option(names = "--requested-by", paramLabel = "NAME", description = "Who asks (default: $USER).")
     String requestedBy;
 

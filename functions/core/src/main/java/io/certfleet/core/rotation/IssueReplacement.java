@@ -125,7 +125,8 @@ public final class IssueReplacement {
             }
             return new Outcome(true, rotation.replacementArn(), List.of()); // a retried step: issued already
         }
-        InventoryRecord old = inventory.locationsOf(rotation.sha256()).stream()
+        List<InventoryRecord> oldCopies = inventory.locationsOf(rotation.sha256());
+        InventoryRecord old = oldCopies.stream()
                 .filter(record -> record.isActive() && record.isReadable()).findFirst().orElse(null);
         if (old == null) {
             return new Outcome(false, null, List.of("the certificate left the inventory since the plan"));
@@ -148,12 +149,19 @@ public final class IssueReplacement {
             return new Outcome(false, named.get(), List.of("the replacement is the same certificate (SHA-256 "
                     + rotation.sha256() + ")"));
         }
-        return proveAndAssign(rotation, old, replacement, scope -> replacementIn(scope, replacement));
+        List<InventoryRecord> replacementCopies = inventory.locationsOf(replacement.certificateId());
+        return proveAndAssign(rotation, old, replacement, scope -> replacementIn(scope, replacement,
+                replacementCopies), copies -> rotation.drill() != null ? null
+                : inheritOwnership(oldCopies, old, replacement, replacementCopies, copies));
     }
 
-    /** Preflight, then each binding gets the replacement's copy in its account-region (or is skipped, saying why). */
+    /**
+     * Preflight, then each binding gets the replacement's copy in its account-region (or is skipped, saying why);
+     * {@code finishCopies} then does what the assigned copies still need and returns what it could not do, or null.
+     */
     private Outcome proveAndAssign(Rotation rotation, InventoryRecord old, InventoryRecord replacement,
-                                   Function<ScanScope, Optional<String>> copyIn) {
+                                   Function<ScanScope, Optional<String>> copyIn,
+                                   Function<Set<String>, String> finishCopies) {
         String rotationId = rotation.rotationId();
         String arn = replacement.location().arn();
         TlsPolicy profile = profileOf(rotation);
@@ -174,10 +182,9 @@ public final class IssueReplacement {
                     BindingResult.SKIPPED, List.of(), "no replacement in " + where(binding.target().scope())
                             + ": import the same certificate there (SHA-256 " + replacement.certificateId() + ")")));
         }
-        String untagged = rotation.issuer().kind() == IssuerChoice.Kind.PROVIDED && rotation.drill() == null
-                ? inheritOwnership(old, replacement, copies) : null;
+        String unfinished = finishCopies.apply(copies);
         rotations.save(rotations.load(rotationId).withReplacement(arn, replacement.certificateId(), now)
-                .withStatus(RotationStatus.RUNNING, untagged, now));
+                .withStatus(RotationStatus.RUNNING, unfinished, now));
         return new Outcome(true, arn, List.of());
     }
 
@@ -189,13 +196,14 @@ public final class IssueReplacement {
      *
      * @return null, or what could not be tagged
      */
-    private String inheritOwnership(InventoryRecord old, InventoryRecord replacement, Set<String> copies) {
+    private String inheritOwnership(List<InventoryRecord> oldCopies, InventoryRecord old,
+                                    InventoryRecord replacement, List<InventoryRecord> replacementCopies,
+                                    Set<String> copies) {
         Map<String, Map<String, String>> tagsByCopy = new HashMap<>();
-        inventory.locationsOf(replacement.certificateId()).forEach(record -> tagsByCopy.put(record.location().arn(),
-                record.tags()));
+        replacementCopies.forEach(record -> tagsByCopy.put(record.location().arn(), record.tags()));
         tagsByCopy.put(replacement.location().arn(), replacement.tags()); // read from ACM just now
         Map<ScanScope, InventoryRecord> oldByScope = new HashMap<>();
-        inventory.locationsOf(old.certificateId()).stream().filter(InventoryRecord::isActive)
+        oldCopies.stream().filter(InventoryRecord::isActive)
                 .forEach(record -> oldByScope.putIfAbsent(record.location().scope(), record));
         List<String> failures = new ArrayList<>();
         for (String copy : copies) {
@@ -203,7 +211,7 @@ public final class IssueReplacement {
             // The old certificate where the copy lives (the same one may carry other tags in another account).
             InventoryRecord replaced = CertificateArn.parse(copy).map(CertificateArn::scope).map(oldByScope::get)
                     .orElse(old);
-            Map<String, String> missing = new TreeMap<>(ownerTags(replaced.tags()));
+            Map<String, String> missing = ownerTags(replaced.tags());
             missing.keySet().removeAll(has.keySet());
             if (missing.isEmpty()) {
                 continue;
@@ -218,7 +226,7 @@ public final class IssueReplacement {
                 + "(its owner and environment may differ until it is tagged): " + String.join("; ", failures);
     }
 
-    /** The tags that are the owner's: not AWS's ({@code aws:}) nor certfleet's own ({@code certfleet:}). */
+    /** The owner's tags, in a new sorted map: not AWS's ({@code aws:}) nor certfleet's own ({@code certfleet:}). */
     private static Map<String, String> ownerTags(Map<String, String> tags) {
         Map<String, String> owners = new TreeMap<>();
         tags.forEach((key, value) -> {
@@ -261,7 +269,7 @@ public final class IssueReplacement {
                     yield new Outcome(false, issued.arns().get(order.home()), List.of(unreadable.getMessage()));
                 }
                 yield proveAndAssign(rotation, old, replacement, scope -> Optional.ofNullable(issued.arns()
-                        .get(acmScopeOf(scope))));
+                        .get(acmScopeOf(scope))), copies -> null); // issued with the owner's tags already
             }
         };
     }
@@ -306,7 +314,7 @@ public final class IssueReplacement {
 
     /** The owner's tags (not AWS's or certfleet's own), plus which certificate and rotation it is for. */
     private static Map<String, String> replacementTags(InventoryRecord old, Rotation rotation) {
-        Map<String, String> tags = new TreeMap<>(ownerTags(old.tags()));
+        Map<String, String> tags = ownerTags(old.tags());
         tags.put(ROTATION_TAG, rotation.rotationId());
         return tags;
     }
@@ -370,14 +378,14 @@ public final class IssueReplacement {
     }
 
     /** The replacement's copy where a binding lives (CloudFront's: us-east-1 of the binding's account). */
-    private Optional<String> replacementIn(ScanScope bindingScope, InventoryRecord replacement) {
+    private static Optional<String> replacementIn(ScanScope bindingScope, InventoryRecord replacement,
+                                                  List<InventoryRecord> copies) {
         String region = ScanScope.GLOBAL_REGION.equals(bindingScope.region()) ? CLOUDFRONT_REGION
                 : bindingScope.region();
         if (replacement.location().accountId().equals(bindingScope.accountId())
                 && replacement.location().region().equals(region)) {
             return Optional.of(replacement.location().arn());
         }
-        List<InventoryRecord> copies = new ArrayList<>(inventory.locationsOf(replacement.certificateId()));
         return copies.stream().filter(InventoryRecord::isActive)
                 .filter(copy -> copy.location().source() == CertificateSource.ACM)
                 .filter(copy -> copy.location().accountId().equals(bindingScope.accountId())

@@ -23,10 +23,6 @@ public record FaultCounts(Map<String, Long> requestsByService, Map<FaultKind, Lo
         unplanned = List.copyOf(unplanned);
     }
 
-    public FaultCounts(Map<String, Long> requestsByService, Map<FaultKind, Long> byKind, Map<String, Long> byService) {
-        this(requestsByService, byKind, byService, List.of());
-    }
-
     FaultCounts withUnplanned(List<String> failures) {
         return new FaultCounts(requestsByService, byKind, byService, failures);
     }

@@ -11,12 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -42,7 +44,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final List<String> unplanned = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> unplanned = new CopyOnWriteArrayList<>();
     private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -68,7 +70,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
     }
 
-    /** What was forwarded and what was injected so far, and the requests the proxy failed without meaning to. */
+    /** What was forwarded and what was injected so far, and the requests that failed without a planned fault. */
     public FaultCounts counts() {
         return plan.counts().withUnplanned(unplanned);
     }
@@ -81,8 +83,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 // The client went away, or the emulator failed: the client sees the connection end (once this
                 // exchange closes, after it was counted). Not a planned fault, so counted apart; a client sends
                 // such a request again, so the emulator may see it twice.
-                unplanned.add(exchange.getRequestMethod() + " " + AwsProtocol.of(exchange.getRequestHeaders())
-                        .service() + ": " + e);
+                unplanned(exchange, e.toString());
             }
         }
     }
@@ -138,8 +139,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
         if (response.statusCode() >= 500 || response.statusCode() == 429) {
             // Not a planned fault either: the emulator's own failure, which the client retries like one.
-            unplanned.add(exchange.getRequestMethod() + " " + AwsProtocol.of(exchange.getRequestHeaders()).service()
-                    + ": the emulator answered HTTP " + response.statusCode() + " " + abbreviated(answer));
+            unplanned(exchange, "the emulator answered HTTP " + response.statusCode() + " " + abbreviated(answer));
         }
         boolean noBody = answer.length == 0 || "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
@@ -150,8 +150,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
+    /** A request that failed without a planned fault, as {@code METHOD service: what happened}. */
+    private void unplanned(HttpExchange exchange, String what) {
+        unplanned.add(exchange.getRequestMethod() + " " + AwsProtocol.of(exchange.getRequestHeaders()).service()
+                + ": " + what);
+    }
+
     private static String abbreviated(byte[] answer) {
-        String text = new String(answer, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        String text = new String(answer, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
         return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 

@@ -63,6 +63,6 @@ public final class FaultPlan {
     }
 
     synchronized FaultCounts counts() {
-        return new FaultCounts(requestsByService, byKind, byService);
+        return new FaultCounts(requestsByService, byKind, byService, List.of());
     }
 }
