@@ -216,6 +216,12 @@ class FaultInjectionIT {
     }
 
     @Test
+    void aFingerprintPrefixOfDigitsOnlyIsNotTakenForAnAccountId() {
+        assertThat(comparable("(sha256 123456789012..., signed) in 123456789012")).isEqualTo(
+                "(sha256 <sha256>, signed) in <account>\n");
+    }
+
+    @Test
     void theLineDiffNamesOnlyTheLinesThatDiffer() {
         assertThat(lineDiff(List.of("a", "b", "c"), List.of("a", "b", "c"))).isEmpty();
         assertThat(lineDiff(List.of("a", "b", "c", "d"), List.of("a", "c", "x", "d", "e")))
@@ -275,9 +281,10 @@ class FaultInjectionIT {
                         && !line.startsWith("Requests that failed without a planned fault"))
                 .map(line -> line
                         .replaceAll("\\barn:aws:[^\\s)\"]+", "<arn>")
+                        // Fingerprints before account ids: a fingerprint's 12-hex prefix may be all digits.
+                        .replaceAll("\\b[0-9a-f]{64}\\b|\\b[0-9a-f]{12}\\.\\.\\.", "<sha256>")
                         .replaceAll("\\b\\d{12}\\b", "<account>")
                         .replaceAll("\\b\\d{8}T\\d{6}Z-[0-9a-f]{8}\\b", "<scan>")
-                        .replaceAll("\\b[0-9a-f]{64}\\b|\\b[0-9a-f]{12}\\.\\.\\.", "<sha256>")
                         .replaceAll("\\b[0-9a-f]{40,}…", "<sha256>…")
                         .replaceAll("\\bE?[A-Z0-9]{13,14}\\b", "<distribution>")
                         .replaceAll("-[0-9a-f]{4}\\b", "-<id>")
